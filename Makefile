@@ -1,0 +1,35 @@
+# The two commands of the README: `make run` and `make test`. Everything else is set-up they
+# need on a fresh machine with Python 3.11: uv in .tools/, the project in .venv/ from uv.lock.
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := .venv
+
+.PHONY: run test lint sync sync-all bench eval clean
+
+$(UV):
+	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON) (set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# The plain run needs no Airflow; --inexact keeps Airflow if a test sync installed it.
+sync: $(UV)
+	$(UV) sync --frozen --inexact --python $(PYTHON)
+
+sync-all: $(UV)
+	$(UV) sync --frozen --all-extras --python $(PYTHON)
+
+run: sync
+	.venv/bin/newsevents run
+
+test: sync-all
+	.venv/bin/ruff check pipeline dags tests
+	.venv/bin/pytest
+
+eval: sync
+	.venv/bin/newsevents eval ../shared/eval/seed ../shared/eval/fr-news-dev ../shared/eval/en-news-dev
+
+clean:
+	rm -rf data .pytest_cache

@@ -1,0 +1,1 @@
+"""Storage: the Parquet lake (source of truth) and the DuckDB warehouse derived from it."""

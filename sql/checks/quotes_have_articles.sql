@@ -1,0 +1,1 @@
+select q.quote_id from quotes q anti join articles a using (doc_id)

@@ -1,0 +1,14 @@
+-- One row per article id: the newest pipeline version, then the newest write.
+with raw as (
+    select * from raw_articles
+)
+
+select
+    doc_id, source, url, title, author, published, lang, text, text_sha256, duplicate_of,
+    ingest_day, run_key, written_at, pipeline_version
+from raw
+qualify row_number() over (
+    partition by doc_id
+    order by list_transform(string_split(pipeline_version, '.'), x -> try_cast(x as integer)) desc,
+             written_at desc
+) = 1
