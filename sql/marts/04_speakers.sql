@@ -7,14 +7,23 @@ quotes as (
     select * from quotes
 ),
 
+name_counts as (
+    select speaker_id, speaker_name, any_value(speaker_type) as type, count(*) as uses
+    from (
+        select speaker_id, speaker_name, speaker_type from mentions
+        union all
+        select speaker_id, speaker_name, speaker_type from quotes
+    )
+    where speaker_id is not null and speaker_name is not null
+    group by speaker_id, speaker_name
+),
+
 names as (
     -- the display name: the resolved name the pipeline gave most often, longest on ties
-    select speaker_id, speaker_name as name, speaker_type as type
-    from mentions
-    where speaker_id is not null and speaker_name is not null
+    select speaker_id, speaker_name as name, type
+    from name_counts
     qualify row_number() over (
-        partition by speaker_id order by count(*) over (partition by speaker_id, speaker_name) desc,
-                                         length(speaker_name) desc, speaker_name
+        partition by speaker_id order by uses desc, length(speaker_name) desc, speaker_name
     ) = 1
 ),
 
