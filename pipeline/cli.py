@@ -133,7 +133,11 @@ def _query(args: argparse.Namespace) -> int:
     from pipeline.store import warehouse
 
     settings = Settings.from_env(warehouse=args.warehouse)
-    columns, rows = warehouse.query(settings, args.sql)
+    try:
+        columns, rows = warehouse.query(settings, args.sql)
+    except warehouse.QueryError as exc:
+        print(f"newsevents query: {exc}", file=sys.stderr)
+        return 1
     if args.json:
         for row in rows:
             print(json.dumps(dict(zip(columns, row, strict=True)), default=str,

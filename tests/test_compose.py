@@ -146,8 +146,6 @@ def test_dockerignore_keeps_secrets_and_environments_out():
     assert {".env", ".venv", ".git", "data"} <= set(ignored)
 
 
-@pytest.mark.xfail(reason="uv.lock has no Postgres driver: the `airflow` extra needs "
-                          "apache-airflow[postgres] (psycopg2 + asyncpg)", strict=False)
 def test_lock_file_has_the_postgres_drivers():
     lock = tomllib.loads((PROJECT_DIR / "uv.lock").read_text(encoding="utf-8"))
     names = {package["name"] for package in lock["package"]}

@@ -25,6 +25,10 @@ SQL_DIR = PROJECT_DIR / "sql"
 EXTENSIONS = ("fts",)
 
 
+class QueryError(RuntimeError):
+    """A query the warehouse refused (bad SQL, or a write on the read-only file)."""
+
+
 class DataCheckFailed(RuntimeError):
     """A data check in sql/checks returned rows: the new warehouse is not swapped in."""
 
@@ -154,5 +158,7 @@ def query(settings: Settings, sql: str) -> tuple[list[str], list[tuple[Any, ...]
         cursor = con.execute(sql)
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
+    except duckdb.Error as exc:
+        raise QueryError(str(exc)) from exc
     finally:
         con.close()

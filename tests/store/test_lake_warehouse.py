@@ -102,7 +102,7 @@ def test_empty_lake_builds_every_table_and_query_is_read_only(tmp_path):
     assert set(summary["tables"]) >= {"articles", "quotes", "speakers", "mentions",
                                       "ingest_errors"}
     assert all(n == 0 for n in summary["tables"].values())
-    with pytest.raises(duckdb.Error):
+    with pytest.raises(warehouse.QueryError, match="read-only"):
         warehouse.query(settings, "create table x as select 1")
     columns, rows = warehouse.query(settings, "select count(*) as n from quotes")
     assert columns == ["n"] and rows == [(0,)]
