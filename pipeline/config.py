@@ -44,6 +44,13 @@ class Settings:
     http_timeout_read: float = 20.0
     http_max_bytes: int = 10_000_000
     http_user_agent: str = "newsevents/0.1 (+https://github.com/newsevents)"
+    http_retries: int = 2  # extra attempts after a timeout or a 5xx
+    http_backoff: float = 1.0  # seconds before the first retry, doubled each time
+    http_backoff_max: float = 30.0
+    http_max_redirects: int = 5
+    http_host_delay: float = 1.0  # politeness: seconds between two requests to one host
+    http_total_timeout: float = 60.0  # whole-response budget, so a trickling server ends
+    # When set, only these hosts are fetched; any other gets an error row (tests: 127.0.0.1).
     allowed_hosts: tuple[str, ...] = field(default_factory=tuple)
 
     @classmethod
