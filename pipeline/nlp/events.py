@@ -1,0 +1,301 @@
+"""Who-said-what events: what kind of statement, when, where; and the stances quotations carry.
+
+Every quotation becomes one event: its type and CAMEO code from the cue's class
+(``resources/event_types.toml``), its date from the time expression of the cue's sentence
+(``dates.py``), its place from a location named with a preposition near the cue ("à Bruxelles",
+"in Brussels", "lors d'une réunion à ..."). Stances come from ``stances.py``.
+
+``annotate_quotes`` is the entry point: pure, no I/O; load the resources once with
+``load_event_resources`` and pass them in.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.ids import short_hash
+from pipeline.nlp.dates import (
+    ResolvedDate,
+    TimeLexicon,
+    TimeMatch,
+    find_time_expressions,
+    load_time_lexicons,
+    resolve,
+)
+from pipeline.nlp.stances import (
+    Stance,
+    StanceResources,
+    load_stance_resources,
+    stances_for_quote,
+)
+from pipeline.records import Quote
+
+RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+
+# Entity labels that name places: spaCy's French models say LOC, the English ones GPE/LOC/FAC.
+PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+PLACE_PREPOSITIONS = {
+    "fr": frozenset({"à", "au", "aux", "en", "depuis", "dans", "de", "d'", "d’", "du"}),
+    "en": frozenset({"in", "at", "from"}),
+}
+# "de Bruxelles" is a place only after the cue or the speaker; after a noun it is a
+# complement ("le maire de Paris").
+_AMBIGUOUS_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "from"})
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})
+_ATTACHMENT_STEPS = 3
+
+
+@dataclass(slots=True)
+class Event:
+    """One who-said-what event: a quotation, typed, dated and placed."""
+
+    event_id: str
+    quote_id: str
+    doc_id: str
+    speaker_id: str | None
+    event_type: str
+    cameo_code: str
+    event_date: str | None  # YYYY-MM-DD
+    date_text: str | None
+    date_precision: str | None  # day / week / month / year / publication
+    place: str | None
+
+    def row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EventResources:
+    """Everything events and stances read, loaded once per process."""
+
+    event_types: dict[str, tuple[str, str]]
+    default_event_type: tuple[str, str]
+    threat_event_type: tuple[str, str] | None
+    time_lexicons: dict[str, TimeLexicon]
+    stances: StanceResources
+
+
+def load_event_resources(resources_dir: Path = RESOURCES_DIR) -> EventResources:
+    resources_dir = Path(resources_dir)
+    with (resources_dir / "event_types.toml").open("rb") as handle:
+        config = tomllib.load(handle)
+    default = config.get("default", {"event_type": "statement", "cameo_code": "010"})
+    classes = {
+        name.lower(): (entry["event_type"], str(entry["cameo_code"]))
+        for name, entry in config.get("classes", {}).items()
+    }
+    threat = config.get("warning_by_speaker")
+    return EventResources(
+        event_types=classes,
+        default_event_type=(default["event_type"], str(default["cameo_code"])),
+        threat_event_type=(threat["event_type"], str(threat["cameo_code"])) if threat else None,
+        time_lexicons=load_time_lexicons(resources_dir / "time_expressions.toml"),
+        stances=load_stance_resources(resources_dir),
+    )
+
+
+def annotate_quotes(
+    doc: Doc,
+    quotes: Sequence[Quote],
+    *,
+    published: str | None,
+    lang: str,
+    resources: EventResources,
+) -> tuple[list[Event], list[Stance]]:
+    """One event per quotation and its stances. ``doc`` is the parsed article text."""
+    events: list[Event] = []
+    stances: list[Stance] = []
+    for quote in quotes:
+        events.append(event_for_quote(doc, quote, published=published, lang=lang,
+                                      resources=resources))
+        stances.extend(stances_for_quote(doc, quote, lang=lang, resources=resources.stances))
+    return events, stances
+
+
+def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
+                    resources: EventResources) -> Event:
+    cue_tokens = _tokens_within(doc, quote.cue_start, quote.cue_end)
+    event_type, cameo = resources.event_types.get(
+        (quote.cue_class or "").lower(), resources.default_event_type
+    )
+    if ((quote.cue_class or "").lower() == "warning" and resources.threat_event_type
+            and _speaker_is_agent(doc, quote, lang)):
+        event_type, cameo = resources.threat_event_type
+    sentence = _cue_sentence(doc, quote, cue_tokens)
+    when = statement_date(doc, quote, sentence, cue_tokens, published=published, lang=lang,
+                          lexicon=resources.time_lexicons.get(lang))
+    return Event(
+        event_id="ev" + short_hash(quote.doc_id, quote.content_start, quote.content_end),
+        quote_id=quote.quote_id,
+        doc_id=quote.doc_id,
+        speaker_id=quote.speaker_id,
+        event_type=event_type,
+        cameo_code=cameo,
+        event_date=when.date,
+        date_text=when.text,
+        date_precision=when.precision,
+        place=statement_place(doc, quote, sentence, cue_tokens, lang=lang),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Date
+
+
+def statement_date(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: list[Token], *,
+                   published: str | None, lang: str,
+                   lexicon: TimeLexicon | None) -> ResolvedDate:
+    """The date of the statement from the cue sentence's time expression, else publication."""
+    match = None
+    if sentence is not None and lexicon is not None:
+        match = _pick_time_expression(doc, quote, sentence, cue_tokens, lexicon)
+    return resolve(match, published, future=is_future(cue_tokens, lang))
+
+
+def _pick_time_expression(doc: Doc, quote: Quote, sentence: Span, cue_tokens: list[Token],
+                          lexicon: TimeLexicon) -> TimeMatch | None:
+    matches = [
+        m for m in find_time_expressions(sentence.text, lexicon, offset=sentence.start_char)
+        if m.end <= quote.content_start or m.start >= quote.content_end
+    ]
+    if not matches:
+        return None
+    anchor = cue_tokens or _tokens_within(doc, quote.content_start, quote.content_end)[:1]
+    cue_ids = {t.i for t in cue_tokens}
+
+    def attached(m: TimeMatch) -> bool:
+        if not cue_ids:
+            return False
+        for tok in _tokens_within(doc, m.start, m.end):
+            node = tok
+            for _ in range(_ATTACHMENT_STEPS):
+                if node.i in cue_ids:
+                    return True
+                if node.head.i == node.i:
+                    break
+                node = node.head
+            if node.i in cue_ids:
+                return True
+        return False
+
+    def distance(m: TimeMatch) -> int:
+        if not anchor:
+            return 0
+        start, end = anchor[0].idx, anchor[-1].idx + len(anchor[-1].text)
+        return max(0, start - m.end, m.start - end)
+
+    # A bare month or year is only the statement's date when it hangs on the cue.
+    candidates = [m for m in matches if m.kind not in ("month", "year") or attached(m)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda m: (not attached(m), distance(m)))
+
+
+def is_future(cue_tokens: Sequence[Token], lang: str) -> bool:
+    """Whether the reporting verb is in the future tense ("dira", "will say", "va annoncer")."""
+    for tok in cue_tokens:
+        if "Fut" in tok.morph.get("Tense"):
+            return True
+        for child in tok.children:
+            if child.dep_.startswith("aux") and child.lower_ in _FUTURE_AUXILIARIES:
+                return True
+            if (lang == "fr" and child.dep_.startswith("aux") and child.lemma_ == "aller"
+                    and "Pres" in child.morph.get("Tense")):
+                return True
+        if lang == "fr" and tok.lemma_ == "aller" and "Pres" in tok.morph.get("Tense"):
+            if any(c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm") for c in tok.children):
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------------------------
+# Place
+
+
+def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: list[Token],
+                    *, lang: str) -> str | None:
+    """A place named with a preposition in the cue's sentence, outside the quotation."""
+    if sentence is None:
+        return None
+    prepositions = PLACE_PREPOSITIONS.get(lang, frozenset())
+    cue_ids = {t.i for t in cue_tokens}
+    speaker_ids = {t.i for t in _tokens_within(doc, quote.speaker_start, quote.speaker_end)}
+    anchor = cue_tokens or _tokens_within(doc, quote.content_start, quote.content_end)[:1]
+    best: tuple[int, str] | None = None
+    for ent in sentence.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        if ent.start_char < quote.content_end and quote.content_start < ent.end_char:
+            continue
+        if any(t.i in speaker_ids for t in ent):
+            continue
+        if ent.start == 0:
+            continue
+        before = doc[ent.start - 1]
+        if before.lower_ not in prepositions:
+            continue
+        if before.lower_ in _AMBIGUOUS_PREPOSITIONS and not _after_cue_or_speaker(
+            doc, before, cue_ids | speaker_ids
+        ):
+            continue
+        if anchor:
+            start, end = anchor[0].idx, anchor[-1].idx + len(anchor[-1].text)
+            distance = max(0, start - ent.end_char, ent.start_char - end)
+        else:
+            distance = 0
+        if best is None or distance < best[0]:
+            best = (distance, ent.text)
+    return best[1] if best else None
+
+
+def _after_cue_or_speaker(doc: Doc, preposition: Token, anchor_ids: set[int]) -> bool:
+    """ "a déclaré X de Bruxelles", "said from Kyiv": the word before is the cue or speaker."""
+    if preposition.i == 0:
+        return False
+    previous = doc[preposition.i - 1]
+    if previous.i in anchor_ids:
+        return True
+    head = preposition.head.head if preposition.head.i != preposition.i else preposition.head
+    return head.i in anchor_ids or head.pos_ in ("VERB", "AUX")
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers
+
+
+def _cue_sentence(doc: Doc, quote: Quote, cue_tokens: list[Token]) -> Span | None:
+    if cue_tokens:
+        return cue_tokens[0].sent
+    content = _tokens_within(doc, quote.content_start, quote.content_end)
+    return content[0].sent if content else None
+
+
+def _speaker_is_agent(doc: Doc, quote: Quote, lang: str) -> bool:
+    """The content's subject is the speaker: "il pourrait interrompre", "I will stop"."""
+    tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    inside = {t.i for t in tokens}
+    first_person = {"je", "j'", "nous", "i", "we"}
+    third_person = {"il", "elle", "ils", "elles", "he", "she", "they"}
+    for tok in tokens:
+        if tok.head.i in inside and tok.head.i != tok.i:
+            continue
+        for child in tok.children:
+            if child.dep_.startswith("nsubj"):
+                word = child.lower_
+                if word in first_person:
+                    return True
+                if quote.kind != "direct" and word in third_person:
+                    return True
+    return False
+
+
+def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
+    if start is None or end is None:
+        return []
+    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end and not t.is_space]

@@ -1,0 +1,723 @@
+"""Stances carried by quotations: about what (the target), for or against it, by which rule.
+
+Targets come from the user-editable topics file; when no topic matches, the main noun phrase
+of the quotation stands in. Polarity is composed over the dependency tree of the quotation's
+content, bottom-up, with a few rules whose words are data (``resources/stance_lexicon_*.toml``):
+
+- evaluative words (``positive``/``negative``) give their sign to what they describe:
+  "un objectif irréaliste", "draconian measures";
+- attitude heads decide the speaker's stance toward their complement whatever it contains:
+  favourable ones (volition, obligation, advocacy, promise: "il faut", "we want", "must") and
+  unfavourable ones (refusal, opposition, condemnation: "a exclu", "rejected");
+- reversers turn the value of their complement ("mettre fin à la guerre" is favourable,
+  "the curtailing of rights" unfavourable) and say nothing about a neutral one ("lift the
+  sanctions": the attitude above them decides); privatives ("le manque de", "failure to")
+  describe a failed state even with a neutral complement;
+- negation turns what it scopes over ("ne ... pas", "not", "no longer", "aucun", "sans");
+  a negated neutral statement is a denial, weakly unfavourable;
+- a negative evaluation of a failed or negated state is favourable to that state ("it is
+  distressing not to have made progress");
+- excess ("trop sucré", "too costly") is unfavourable; hedges ("pourrait", "might") weaken;
+  after a contrast ("mais", "but") the clause weighs more;
+- the reporting cue adds its own stance: its class from the cue lexicon (rejection, denial,
+  warning, criticism, accusation: against; promise, appeal, agreement: favour) or, beside it,
+  the reporting verbs of the stance lexicon ("a déploré", "vowed").
+
+Sentiment is not stance: the rules compose the speaker's attitude toward the described state
+of affairs, so a negative word about a bad thing can end up in favour.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from pipeline.ids import fold, short_hash
+from pipeline.records import Quote
+
+POLARITIES = ("favor", "against", "neutral")
+
+# Cue classes of the cue lexicon (quotes.cue_class) that carry a stance toward the content.
+AGAINST_CUE_CLASSES = frozenset(
+    {"rejection", "denial", "criticism", "accusation", "warning", "threat", "pessimism"}
+)
+FAVOR_CUE_CLASSES = frozenset({"promise", "appeal", "agreement", "demand", "praise"})
+
+# Weights of the rules; a cue's class is explicit, so it weighs more than one content word.
+CUE_WEIGHT = 1.5
+DENIAL_WEIGHT = 0.5
+HEDGE_FACTOR = 0.6
+ADJUNCT_FACTOR = 0.5
+CONTRAST_FACTOR = 2.0
+REPORTED_VOLITION_FACTOR = 0.3
+DECISION_THRESHOLD = 0.4
+
+# Dependency labels (UD for French, ClearNLP for English) grouped by role.
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass",
+                           "expl:subj", "expl"})
+_ADJUNCT_DEPS = frozenset({"obl:mod", "advcl", "obl", "npadvmod", "parataxis", "dislocated",
+                           "vocative", "discourse", "advmod", "prep", "agent"})
+_SKIP_DEPS = frozenset({"punct", "det", "cc", "case", "mark", "aux", "aux:tense", "aux:pass",
+                        "auxpass", "cop", "predet", "prt", "dep", "appos", "flat:name",
+                        "flat:foreign", "compound:prt", "expl:comp", "expl:pass", "reparandum",
+                        "meta", "fixed"})
+_FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi", "i", "we", "me", "us"})
+_VOLITION = frozenset({"vouloir", "souhaiter", "espérer", "désirer", "want", "wish", "hope",
+                       "desire"})
+_BE = frozenset({"être", "be"})
+
+
+@dataclass(slots=True)
+class Stance:
+    """A stance carried by one quotation toward one target."""
+
+    stance_id: str
+    quote_id: str
+    doc_id: str
+    speaker_id: str | None
+    target: str
+    polarity: str  # favor / against / neutral
+    score: float  # 0..1
+    method: str  # the rule that decided the polarity
+    is_main: bool = False
+
+    def row(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# --------------------------------------------------------------------------------------------
+# Resources
+
+
+def _words(values: Iterable[str]) -> frozenset[str]:
+    return frozenset(v.strip().lower() for v in values if v.strip() and "+" not in v)
+
+
+def _pairs(values: Iterable[str]) -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for value in values:
+        if "+" in value:
+            head, _, particle = value.lower().partition("+")
+            pairs.add((head.strip(), particle.strip()))
+    return frozenset(pairs)
+
+
+@dataclass(frozen=True)
+class StanceLexicon:
+    """The stance words of one language (see ``resources/stance_lexicon_*.toml``)."""
+
+    lang: str
+    positive: frozenset[str]
+    negative: frozenset[str]
+    reversers: frozenset[str]
+    privatives: frozenset[str]
+    favor_attitudes: frozenset[str]
+    favor_attitude_pairs: frozenset[tuple[str, str]]
+    against_attitudes: frozenset[str]
+    against_attitude_pairs: frozenset[tuple[str, str]]
+    negators: frozenset[str]
+    negators_with_ne: frozenset[str]
+    excess: frozenset[str]
+    hedges: frozenset[str]
+    contrast: frozenset[str]
+    light_verbs: frozenset[str]
+    cue_favor: frozenset[str]
+    cue_against: frozenset[str]
+    cue_weak_favor: frozenset[str]
+    cue_pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    @classmethod
+    def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
+        words, ops, cues = config.get("words", {}), config.get("operators", {}), config.get(
+            "cues", {})
+        favor_att = ops.get("favor_attitudes", [])
+        cue_pairs: dict[tuple[str, str], int] = {}
+        for sign, key in ((1, "favor"), (-1, "against")):
+            for pair in _pairs(cues.get(key, [])):
+                cue_pairs[pair] = sign
+        return cls(
+            lang=lang,
+            positive=_words(words.get("positive", [])),
+            negative=_words(words.get("negative", [])),
+            reversers=_words(ops.get("reversers", [])),
+            privatives=_words(ops.get("privatives", [])),
+            favor_attitudes=_words(favor_att),
+            favor_attitude_pairs=_pairs([*favor_att, *ops.get("favor_attitude_pairs", [])]),
+            against_attitudes=_words(ops.get("against_attitudes", [])),
+            against_attitude_pairs=_pairs(ops.get("against_attitudes", [])),
+            negators=_words(ops.get("negators", [])),
+            negators_with_ne=_words(ops.get("negators_with_ne", [])),
+            excess=_words(ops.get("excess", [])),
+            hedges=_words(ops.get("hedges", [])),
+            contrast=_words(ops.get("contrast", [])),
+            light_verbs=_words(ops.get("light_verbs", [])),
+            cue_favor=_words(cues.get("favor", [])),
+            cue_against=_words(cues.get("against", [])),
+            cue_weak_favor=_words(cues.get("weak_favor", [])),
+            cue_pairs=cue_pairs,
+        )
+
+    @classmethod
+    def load(cls, path: Path, lang: str) -> StanceLexicon:
+        with path.open("rb") as handle:
+            return cls.from_config(lang, tomllib.load(handle))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A user-defined stance target: a label and its phrases per language."""
+
+    label: str
+    patterns: dict[str, tuple[tuple[str, ...], ...]]
+
+    def matches(self, words: Sequence[str], lang: str) -> tuple[int, int] | None:
+        """(specificity, first word index) of the best match in ``words``, or None."""
+        best: tuple[int, int] | None = None
+        for pattern in self.patterns.get(lang, ()):
+            position = _match_pattern(pattern, words)
+            if position is None:
+                continue
+            specificity = sum(1 for w in pattern if w != "*")
+            candidate = (specificity, position)
+            if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):
+                best = candidate
+        return best
+
+
+_GAP = 6  # a lone "*" in a topic phrase stands for at most this many words
+
+
+def _match_pattern(pattern: Sequence[str], words: Sequence[str]) -> int | None:
+    def word_ok(p: str, w: str) -> bool:
+        return w.startswith(p[:-1]) if p.endswith("*") else w == p
+
+    def match_from(pi: int, wi: int) -> bool:
+        if pi == len(pattern):
+            return True
+        p = pattern[pi]
+        if p == "*":
+            return any(match_from(pi + 1, wi + gap) for gap in range(0, _GAP + 1)
+                       if wi + gap <= len(words))
+        return wi < len(words) and word_ok(p, words[wi]) and match_from(pi + 1, wi + 1)
+
+    for start in range(len(words)):
+        if word_ok(pattern[0], words[start]) and match_from(1, start + 1):
+            return start
+    return None
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    with path.open("rb") as handle:
+        config = tomllib.load(handle)
+    topics = []
+    for entry in config.get("topic", []):
+        label = entry.get("label")
+        if not label:
+            raise ValueError(f"{path}: every [[topic]] needs a label")
+        patterns = {
+            lang: tuple(_restore_wildcards(p, tuple(fold(p).split())) for p in phrases
+                        if fold(p) or p.strip() == "*")
+            for lang, phrases in entry.items()
+            if lang != "label" and isinstance(phrases, list)
+        }
+        topics.append(Topic(label=label, patterns=patterns))
+    return tuple(topics)
+
+
+def _restore_wildcards(raw: str, folded: tuple[str, ...]) -> tuple[str, ...]:
+    raw_words = raw.split()
+    if not any("*" in w for w in raw_words):
+        return folded
+    out: list[str] = []
+    for word in raw_words:
+        if word == "*":
+            out.append("*")
+            continue
+        folded_word = fold(word).split()
+        if word.endswith("*") and folded_word:
+            folded_word[-1] += "*"
+        out.extend(folded_word)
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class StanceResources:
+    lexicons: dict[str, StanceLexicon]
+    topics: tuple[Topic, ...]
+
+
+def load_stance_resources(resources_dir: Path) -> StanceResources:
+    lexicons = {}
+    for path in sorted(resources_dir.glob("stance_lexicon_*.toml")):
+        lang = path.stem.rsplit("_", 1)[-1]
+        lexicons[lang] = StanceLexicon.load(path, lang)
+    return StanceResources(lexicons=lexicons, topics=load_topics(resources_dir / "topics.toml"))
+
+
+# --------------------------------------------------------------------------------------------
+# Polarity composition
+
+
+@dataclass
+class _Value:
+    score: float = 0.0
+    derived: bool = False  # negative because something is negated, missing or failed
+    evidence: bool = False  # some rule fired in this subtree
+
+
+@dataclass
+class PolarityResult:
+    score: float
+    method: str
+    evidence: bool
+
+
+class _Composer:
+    """Composes the polarity of a quotation's content over its dependency tree."""
+
+    def __init__(self, lexicon: StanceLexicon, inside: set[int], *, direct: bool) -> None:
+        self.lex = lexicon
+        self.inside = inside
+        self.direct = direct
+        self.memo: dict[int, _Value] = {}
+        self.trace: list[tuple[str, float]] = []
+
+    # lexicon look-ups -------------------------------------------------------------------------
+
+    def keys(self, tok: Token) -> tuple[str, ...]:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        keys = [lemma, lower]
+        if self.lex.lang == "fr":
+            for form in (lower, lemma):
+                for suffix in ("es", "s", "e"):
+                    if form.endswith(suffix) and len(form) > len(suffix) + 2:
+                        keys.append(form[: -len(suffix)])
+        return tuple(dict.fromkeys(keys))
+
+    def has(self, tok: Token, words: frozenset[str]) -> bool:
+        return any(k in words for k in self.keys(tok))
+
+    def is_negator(self, tok: Token) -> bool:
+        if tok.dep_ == "neg":
+            return True
+        if self.has(tok, self.lex.negators):
+            if tok.lower_ == "no" and tok.dep_ not in ("det", "neg", "advmod"):
+                return False
+            return True
+        if self.has(tok, self.lex.negators_with_ne):
+            head = tok.head
+            siblings = list(head.children) + [head]
+            return any(t.lower_ in ("ne", "n'", "n’") for t in siblings) or (
+                "Neg" in tok.morph.get("Polarity")
+            )
+        return False
+
+    def pair_attitude(self, tok: Token, pairs: frozenset[tuple[str, str]]) -> bool:
+        """ "croire en", "call for", "remettre en cause": a head and one of its dependents."""
+        if not pairs:
+            return False
+        lemma = tok.lemma_.lower()
+        for child in tok.children:
+            words = [child.lower_, child.lemma_.lower()]
+            words += [g.lower_ for g in child.children if g.dep_ in ("case", "fixed")]
+            if any((lemma, w) in pairs for w in words):
+                return True
+        return False
+
+    def word_class(self, tok: Token) -> str | None:
+        if tok.pos_ in ("PUNCT", "DET", "PRON", "NUM", "SYM", "CCONJ", "SCONJ", "PROPN"):
+            return None
+        if tok.pos_ == "ADP":
+            # Only the prepositions that are themselves operators ("contre", "against").
+            return "reverser" if self.has(tok, self.lex.reversers) else None
+        if tok.i > tok.sent.start and tok.text[:1].isupper() and not tok.is_upper:
+            return None  # a word of a name or title: "ministre de la Santé"
+        if self.has(tok, self.lex.against_attitudes) or self.pair_attitude(
+            tok, self.lex.against_attitude_pairs
+        ):
+            return "against"
+        if self.has(tok, self.lex.favor_attitudes) or self.pair_attitude(
+            tok, self.lex.favor_attitude_pairs
+        ):
+            return "favor"
+        if self.has(tok, self.lex.privatives):
+            return "privative"
+        if self.has(tok, self.lex.reversers):
+            return "reverser"
+        if self.has(tok, self.lex.negative):
+            return "negative"
+        if self.has(tok, self.lex.positive):
+            return "positive"
+        return None
+
+    # composition ------------------------------------------------------------------------------
+
+    def value(self, tok: Token) -> _Value:
+        if tok.i in self.memo:
+            return self.memo[tok.i]
+        self.memo[tok.i] = _Value()  # guards against cycles in a broken parse
+        result = self._compute(tok)
+        self.memo[tok.i] = result
+        return result
+
+    def _children(self, tok: Token) -> list[Token]:
+        return [c for c in tok.children if c.i in self.inside]
+
+    def _compute(self, tok: Token) -> _Value:
+        children = self._children(tok)
+        own = self.word_class(tok)
+        negated = any(self.is_negator(c) for c in children)
+        # "contre X", "sans X" in French mark their noun; in English the preposition heads it.
+        case_reverser = any(c.dep_ in ("case", "mark") and self.has(c, self.lex.reversers)
+                            and c.pos_ == "ADP" for c in children)
+        excessive = any(self.has(c, self.lex.excess) and c.dep_ in ("advmod", "amod")
+                        for c in children)
+        hedged = any(self.has(c, self.lex.hedges) and c.dep_ in ("advmod", "aux", "aux:tense")
+                     for c in children)
+        modal_favor = [c for c in children if c.dep_ in ("aux", "advmod")
+                       and self.has(c, self.lex.favor_attitudes)]
+
+        complements: list[Token] = []
+        subjects: list[Token] = []
+        adjuncts: list[Token] = []
+        conjuncts: list[tuple[Token, bool]] = []
+        light_object: Token | None = None
+        for child in children:
+            if self.is_negator(child) or child.dep_ in _SKIP_DEPS:
+                continue
+            if self.has(child, self.lex.excess) or (
+                self.has(child, self.lex.hedges) and child.dep_ == "advmod"
+            ) or child in modal_favor:
+                continue
+            if child.dep_ == "conj":
+                contrastive = any(g.dep_ == "cc" and self.has(g, self.lex.contrast)
+                                  for g in child.children)
+                conjuncts.append((child, contrastive))
+            elif child.dep_ in _SUBJECT_DEPS:
+                subjects.append(child)
+            elif child.dep_ in _ADJUNCT_DEPS and tok.pos_ in ("VERB", "AUX"):
+                adjuncts.append(child)
+            else:
+                complements.append(child)
+            if (own is None and tok.lemma_.lower() in self.lex.light_verbs
+                    and child.dep_ in ("obj", "dobj")
+                    and self.word_class(child) in ("reverser", "privative")):
+                light_object = child
+
+        if light_object is not None:
+            # "mettre fin à X": the object noun is the operator over the verb's complements.
+            own = self.word_class(light_object)
+            complements = [c for c in complements if c is not light_object]
+            complements += [c for c in self._children(light_object)
+                            if c.dep_ not in _SKIP_DEPS and not self.is_negator(c)]
+
+        comp_values = [self.value(c) for c in complements]
+        subj_values = [self.value(c) for c in subjects]
+        adj_values = [self.value(c) for c in adjuncts]
+        comp = sum(v.score for v in comp_values)
+        subj = sum(v.score for v in subj_values)
+        if own is not None:
+            subj *= ADJUNCT_FACTOR  # the predicate dominates what it says of its subject
+        adj = sum(v.score for v in adj_values) * ADJUNCT_FACTOR
+        evidence = any(v.evidence for v in (*comp_values, *subj_values, *adj_values))
+        derived_negative = any(v.derived and v.score < 0 for v in comp_values)
+
+        score, derived = 0.0, False
+        if own == "favor":
+            sign = -1.0 if (comp < 0 and derived_negative) else 1.0
+            if tok.lemma_.lower() in _VOLITION and self._reported(tok, subjects):
+                sign *= REPORTED_VOLITION_FACTOR
+            score = sign + adj
+            self.trace.append(("attitude-favor", sign))
+            evidence = True
+        elif own == "against":
+            score = -1.0 + adj
+            self.trace.append(("attitude-against", -1.0))
+            evidence = True
+        elif own in ("reverser", "privative"):
+            if comp:
+                score, derived = -comp, comp > 0
+                self.trace.append(("reverser", -comp))
+                evidence = True
+            elif own == "privative":
+                score, derived = -1.0, True
+                self.trace.append(("privative", -1.0))
+                evidence = True
+            score += adj
+        elif own in ("positive", "negative"):
+            sign = 1.0 if own == "positive" else -1.0
+            failed = [v for v in (*comp_values, *subj_values) if v.derived and v.score < 0]
+            if sign < 0 and failed:
+                # A negative evaluation of a failed or negated state favours that state.
+                score = 1.0 + sum(-v.score for v in failed)
+                self.trace.append(("regret-of-failure", score))
+            else:
+                score = sign + comp + adj
+                self.trace.append(("evaluative-" + own, sign))
+            evidence = True
+        else:
+            score = comp + adj
+            if tok.lemma_.lower() in _BE:
+                score = self._copula(tok, comp_values, subj_values, score + subj) - subj
+
+        if case_reverser:
+            if score:
+                self.trace.append(("reverser", -2 * score))
+                score, derived = -score, score > 0
+            else:
+                score, derived = -1.0, True
+                self.trace.append(("reverser", -1.0))
+            evidence = True
+        if negated:
+            if score:
+                self.trace.append(("negation", -2 * score))
+                derived = score > 0
+                score = -score
+            else:
+                score, derived = -DENIAL_WEIGHT, True
+                self.trace.append(("denial-negation", -DENIAL_WEIGHT))
+            evidence = True
+        if modal_favor:
+            sign = -1.0 if (score < 0 and derived) else 1.0
+            self.trace.append(("modal-favor", sign))
+            score, derived, evidence = sign, False, True
+        if excessive:
+            score, derived, evidence = -max(1.0, abs(score)), False, True
+            self.trace.append(("excess", score))
+        if hedged:
+            score *= HEDGE_FACTOR
+        # Negation scopes over the predicate, not its subject ("the demand had not changed").
+        score += subj
+        derived = derived or any(v.derived and v.score < 0 for v in subj_values)
+
+        for conj, contrastive in conjuncts:
+            value = self.value(conj)
+            if contrastive:
+                score = score / CONTRAST_FACTOR + value.score * CONTRAST_FACTOR
+            else:
+                score += value.score
+            derived = derived or (value.derived and value.score < 0)
+            evidence = evidence or value.evidence
+        return _Value(score=score, derived=derived and score < 0, evidence=evidence)
+
+    def _copula(self, tok: Token, comps: list[_Value], subjs: list[_Value], score: float) -> float:
+        """English copulas head their predicate: "failing to X is frustrating"."""
+        values = [*comps, *subjs]
+        failed = [v for v in values if v.derived and v.score < 0]
+        judged = [v for v in values if v.score < 0 and not v.derived]
+        if failed and judged:
+            favour = 1.0 + sum(-v.score for v in failed)
+            self.trace.append(("regret-of-failure", favour))
+            return favour
+        return score
+
+    def _reported(self, tok: Token, subjects: list[Token]) -> bool:
+        """In a direct quotation, "they want" reports someone else's wish, not the speaker's."""
+        if not self.direct:
+            return False
+        for subject in subjects:
+            if subject.lower_ in _FIRST_PERSON:
+                return False
+            if subject.pos_ == "PRON" and "3" in subject.morph.get("Person"):
+                return True
+        return False
+
+
+def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> PolarityResult:
+    """The signed polarity of a quotation (content and cue), and the rule that decided it."""
+    inside = {t.i for t in _tokens_within(doc, quote.content_start, quote.content_end)}
+    composer = _Composer(lexicon, inside, direct=quote.kind == "direct")
+    roots = [doc[i] for i in sorted(inside)
+             if doc[i].head.i not in inside or doc[i].head.i == i]
+    total = 0.0
+    evidence = False
+    for root in roots:
+        value = composer.value(root)
+        weight = CONTRAST_FACTOR if _opens_with_contrast(root, inside, lexicon, composer) else 1.0
+        total += value.score * weight
+        evidence = evidence or value.evidence
+    content_total = total
+    content_derived = any(composer.value(r).derived for r in roots) and content_total < 0
+
+    cue_sign, cue_rule = cue_stance(doc, quote, lexicon, composer)
+    if cue_sign:
+        if cue_sign > 0 and content_total < 0 and content_derived:
+            cue_sign = -cue_sign  # "a promis de ne pas", "vowed not to"
+        composer.trace.append((cue_rule, cue_sign * CUE_WEIGHT))
+        total += cue_sign * CUE_WEIGHT
+        evidence = True
+    method = _dominant_rule(composer.trace, total)
+    return PolarityResult(score=total, method=method, evidence=evidence)
+
+
+def _opens_with_contrast(root: Token, inside: set[int], lexicon: StanceLexicon,
+                         composer: _Composer) -> bool:
+    first = min((t for t in root.subtree if t.i in inside), key=lambda t: t.i, default=None)
+    return first is not None and composer.has(first, lexicon.contrast)
+
+
+def cue_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon,
+               composer: _Composer | None = None) -> tuple[float, str]:
+    """The stance the reporting cue itself takes: +1, -1, +0.5 or 0, and the rule's name."""
+    cue_class = (quote.cue_class or "").lower()
+    sign, rule = 0.0, ""
+    if cue_class in AGAINST_CUE_CLASSES:
+        sign, rule = -1.0, f"cue-class:{cue_class}"
+    elif cue_class in FAVOR_CUE_CLASSES:
+        sign, rule = 1.0, f"cue-class:{cue_class}"
+    tokens = (_tokens_within(doc, quote.cue_start, quote.cue_end)
+              if quote.cue_start is not None and quote.cue_end is not None else [])
+    composer = composer or _Composer(lexicon, set(), direct=False)
+    if not sign:
+        for tok in tokens:
+            particles = [c.lower_ for c in tok.children if c.dep_ in ("prt", "compound:prt",
+                                                                      "advmod", "prep")]
+            if any((tok.lemma_.lower(), p) in lexicon.cue_pairs for p in particles):
+                sign = float(next(lexicon.cue_pairs[(tok.lemma_.lower(), p)] for p in particles
+                                  if (tok.lemma_.lower(), p) in lexicon.cue_pairs))
+                rule = "cue-verb"
+                break
+            if composer.has(tok, lexicon.cue_against):
+                sign, rule = -1.0, "cue-verb"
+                break
+            if composer.has(tok, lexicon.cue_favor):
+                sign, rule = 1.0, "cue-verb"
+                break
+            if composer.has(tok, lexicon.cue_weak_favor):
+                sign, rule = 0.5, "cue-verb"
+    if sign and any(composer.is_negator(t) or any(composer.is_negator(c) for c in t.children)
+                    for t in tokens):
+        sign, rule = -sign / 2, "negated-cue"  # "n'a pas exclu", "did not rule out"
+    return sign, rule
+
+
+def _dominant_rule(trace: list[tuple[str, float]], total: float) -> str:
+    if not trace:
+        return "none"
+    agreeing = [(rule, amount) for rule, amount in trace if amount * total > 0] or trace
+    return max(agreeing, key=lambda item: abs(item[1]))[0]
+
+
+def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
+    if start is None or end is None:
+        return []
+    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end and not t.is_space]
+
+
+# --------------------------------------------------------------------------------------------
+# Targets
+
+
+_WORD = re.compile(r"\w+")
+
+
+def topic_targets(text: str, lang: str, topics: Sequence[Topic]) -> list[tuple[str, int, int]]:
+    """Labels of the topics the text is about, with (specificity, position), best first."""
+    words = fold(text).split()
+    found = []
+    for topic in topics:
+        match = topic.matches(words, lang)
+        if match is not None:
+            found.append((topic.label, match[0], match[1]))
+    found.sort(key=lambda item: (-item[1], item[2]))
+    return found
+
+
+_MAX_TARGET_TOKENS = 10
+
+
+def phrase_target(doc: Doc, quote: Quote) -> str | None:
+    """The main noun phrase of the quotation: a nominal content, or its subject, or its object."""
+    tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    if not tokens:
+        return None
+    inside = {t.i for t in tokens}
+    roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    candidates: list[Token] = []
+    for root in roots:
+        if root.pos_ in ("NOUN", "PROPN"):
+            candidates.append(root)
+        for dep_group in (("nsubj", "nsubj:pass", "nsubjpass"), ("obj", "dobj", "attr"),
+                          ("obl", "obl:arg", "pobj", "nmod", "xcomp", "ccomp")):
+            for child in root.children:
+                if child.i in inside and child.dep_ in dep_group and child.pos_ in ("NOUN",
+                                                                                    "PROPN"):
+                    candidates.append(child)
+    if not candidates:
+        candidates = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not candidates:
+        return None
+    head = candidates[0]
+    span = sorted((t for t in head.subtree if t.i in inside), key=lambda t: t.i)
+    # Trim leading determiners and trailing punctuation, keep it short.
+    while span and span[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ"):
+        span = span[1:]
+    span = span[:_MAX_TARGET_TOKENS]
+    while span and span[-1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+        span = span[:-1]
+    if not span:
+        return None
+    return doc.text[span[0].idx : span[-1].idx + len(span[-1].text)]
+
+
+# --------------------------------------------------------------------------------------------
+# Stances of one quotation
+
+
+def _score(polarity_score: float) -> float:
+    magnitude = abs(polarity_score)
+    return round(magnitude / (magnitude + 1.0), 4)
+
+
+def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
+                      resources: StanceResources) -> list[Stance]:
+    """Zero or more stances of one quotation; the one with the highest score is the main one."""
+    lexicon = resources.lexicons.get(lang)
+    if lexicon is None:
+        return []
+    content = doc.text[quote.content_start : quote.content_end]
+    polarity = content_polarity(doc, quote, lexicon)
+    topics = topic_targets(content, lang, resources.topics)
+
+    if polarity.score >= DECISION_THRESHOLD:
+        label, score, method = "favor", _score(polarity.score), polarity.method
+    elif polarity.score <= -DECISION_THRESHOLD:
+        label, score, method = "against", _score(polarity.score), polarity.method
+    elif topics and not polarity.evidence:
+        label, score, method = "neutral", 0.2, "topic-mention"
+    else:
+        return []
+
+    targets: list[tuple[str, float]] = []
+    for rank, (topic_label, specificity, _position) in enumerate(topics):
+        # A more specific topic phrase is a better target; ties go to the earliest match.
+        targets.append((topic_label, min(1.0, 0.9 + 0.02 * specificity - 0.001 * rank)))
+    if not targets:
+        phrase = phrase_target(doc, quote) or content[:80].strip()
+        targets.append((phrase, 0.8))
+
+    stances = []
+    for target, weight in targets:
+        stance_score = round(score * weight, 4)
+        stances.append(
+            Stance(
+                stance_id="st" + short_hash(quote.doc_id, quote.content_start, quote.content_end,
+                                            fold(target)),
+                quote_id=quote.quote_id,
+                doc_id=quote.doc_id,
+                speaker_id=quote.speaker_id,
+                target=target,
+                polarity=label,
+                score=stance_score,
+                method=method if label != "neutral" else method,
+            )
+        )
+    main = max(range(len(stances)), key=lambda i: (stances[i].score, -i))
+    stances[main].is_main = True
+    return stances
