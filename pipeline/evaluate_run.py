@@ -38,8 +38,7 @@ def predictions_from(extractions: list[Extraction]) -> list[dict[str, Any]]:
     """The predictions-file records (eval README) of extracted quotes."""
     records = []
     for extraction in extractions:
-        stance_by_quote = {s.quote_id: s for s in getattr(extraction, "stances", [])
-                           if s.is_main}
+        stance_by_quote = {s.quote_id: s for s in extraction.stances if s.is_main}
         for q in extraction.quotes:
             stance = stance_by_quote.get(q.quote_id)
             records.append({

@@ -89,3 +89,6 @@ class Extraction:
     lang: str
     quotes: list[Quote] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    # pipeline.nlp.events.Event and pipeline.nlp.stances.Stance records, one set per quote
+    events: list[Any] = field(default_factory=list)
+    stances: list[Any] = field(default_factory=list)

@@ -101,17 +101,22 @@ def extract(*, settings: Settings, ingest_day: str, run_key: str,
 
     quotes = [q.row() for e in extractions for q in e.quotes]
     mentions = [m.row() for e in extractions for m in e.mentions]
+    events = [ev.row() for e in extractions for ev in e.events]
+    stances = [st.row() for e in extractions for st in e.stances]
     runs = [{"doc_id": e.doc_id, "lang": e.lang, "quote_count": len(e.quotes),
              "mention_count": len(e.mentions)} for e in extractions]
     written_at = dt.datetime.now(dt.UTC)
-    for name, rows in (("quotes", quotes), ("mentions", mentions), ("extractions", runs)):
+    # `extractions` last: it is what makes this run's facts the current ones in the warehouse.
+    for name, rows in (("quotes", quotes), ("mentions", mentions), ("events", events),
+                       ("stances", stances), ("extractions", runs)):
         lake.write(name, rows, ingest_day=ingest_day, run_key=run_key, written_at=written_at)
     # The ingest stage owns `<run_key>` in ingest_errors; extraction failures get their own file.
     lake.write("ingest_errors", (e.row() for e in errors), ingest_day=ingest_day,
                run_key=f"{run_key}.extract")
     summary = {"ingest_day": ingest_day, "run_key": run_key, "articles": len(extractions),
                "skipped_duplicates": len(articles) - len(todo), "quotes": len(quotes),
-               "mentions": len(mentions), "errors": len(errors)}
+               "mentions": len(mentions), "events": len(events), "stances": len(stances),
+               "errors": len(errors)}
     log.info("extract %s", summary)
     return summary
 

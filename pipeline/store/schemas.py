@@ -81,6 +81,31 @@ SCHEMAS: dict[str, pa.Schema] = {
         pa.field("speaker_type", pa.string()),
         *_RUN_COLUMNS,
     ]),
+    "events": pa.schema([
+        pa.field("event_id", pa.string(), nullable=False),
+        pa.field("quote_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("speaker_id", pa.string()),
+        pa.field("event_type", pa.string()),
+        pa.field("cameo_code", pa.string()),
+        pa.field("event_date", pa.string()),
+        pa.field("date_text", pa.string()),
+        pa.field("date_precision", pa.string()),
+        pa.field("place", pa.string()),
+        *_RUN_COLUMNS,
+    ]),
+    "stances": pa.schema([
+        pa.field("stance_id", pa.string(), nullable=False),
+        pa.field("quote_id", pa.string(), nullable=False),
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("speaker_id", pa.string()),
+        pa.field("target", pa.string()),
+        pa.field("polarity", pa.string()),
+        pa.field("score", pa.float32()),
+        pa.field("method", pa.string()),
+        pa.field("is_main", pa.bool_()),
+        *_RUN_COLUMNS,
+    ]),
 }
 
 TABLES = tuple(SCHEMAS)
