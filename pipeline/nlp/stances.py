@@ -45,9 +45,12 @@ POLARITIES = ("favor", "against", "neutral")
 
 # Cue classes of the cue lexicon (quotes.cue_class) that carry a stance toward the content.
 AGAINST_CUE_CLASSES = frozenset(
-    {"rejection", "denial", "criticism", "accusation", "warning", "threat", "pessimism"}
+    {"rejection", "denial", "criticism", "accusation", "warning", "threat", "pessimism",
+     "disagreement"}
 )
-FAVOR_CUE_CLASSES = frozenset({"promise", "appeal", "agreement", "demand", "praise"})
+FAVOR_CUE_CLASSES = frozenset(
+    {"promise", "appeal", "agreement", "demand", "praise", "recommendation", "proposal"}
+)
 
 # Weights of the rules; a cue's class is explicit, so it weighs more than one content word.
 CUE_WEIGHT = 1.5
@@ -55,7 +58,6 @@ DENIAL_WEIGHT = 0.5
 HEDGE_FACTOR = 0.6
 ADJUNCT_FACTOR = 0.5
 CONTRAST_FACTOR = 2.0
-REPORTED_VOLITION_FACTOR = 0.3
 DECISION_THRESHOLD = 0.4
 
 # Dependency labels (UD for French, ClearNLP for English) grouped by role.
@@ -68,8 +70,8 @@ _SKIP_DEPS = frozenset({"punct", "det", "cc", "case", "mark", "aux", "aux:tense"
                         "flat:foreign", "compound:prt", "expl:comp", "expl:pass", "reparandum",
                         "meta", "fixed"})
 _FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi", "i", "we", "me", "us"})
-_VOLITION = frozenset({"vouloir", "souhaiter", "espérer", "désirer", "want", "wish", "hope",
-                       "desire"})
+# Attitude verbs whose obligation is the speaker's own, whoever their subject is.
+_DEONTIC = frozenset({"devoir", "falloir", "must", "should", "ought", "need", "nécessiter"})
 _BE = frozenset({"être", "be"})
 
 
@@ -276,6 +278,7 @@ class PolarityResult:
     score: float
     method: str
     evidence: bool
+    hedged: bool = False
 
 
 class _Composer:
@@ -287,6 +290,7 @@ class _Composer:
         self.direct = direct
         self.memo: dict[int, _Value] = {}
         self.trace: list[tuple[str, float]] = []
+        self.hedged = False  # some hedge ("might", "pourrait") was met
 
     # lexicon look-ups -------------------------------------------------------------------------
 
@@ -298,6 +302,11 @@ class _Composer:
                 for suffix in ("es", "s", "e"):
                     if form.endswith(suffix) and len(form) > len(suffix) + 2:
                         keys.append(form[: -len(suffix)])
+            # Verb forms the lemmatizer left alone ("soupire" tagged as a noun): guess -er.
+            for suffix in ("ent", "es", "e", "ées", "és", "ée", "é"):
+                if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+                    keys.append(lower[: -len(suffix)] + "er")
+                    break
         return tuple(dict.fromkeys(keys))
 
     def has(self, tok: Token, words: frozenset[str]) -> bool:
@@ -379,7 +388,9 @@ class _Composer:
         excessive = any(self.has(c, self.lex.excess) and c.dep_ in ("advmod", "amod")
                         for c in children)
         hedged = any(self.has(c, self.lex.hedges) and c.dep_ in ("advmod", "aux", "aux:tense")
-                     for c in children)
+                     for c in children) or self.has(tok, self.lex.hedges)
+        if hedged:
+            self.hedged = True
         modal_favor = [c for c in children if c.dep_ in ("aux", "advmod")
                        and self.has(c, self.lex.favor_attitudes)]
 
@@ -410,6 +421,14 @@ class _Composer:
                     and self.word_class(child) in ("reverser", "privative")):
                 light_object = child
 
+        if own == "reverser" and any(
+            g.dep_ in ("case", "mark") and g.pos_ == "ADP" and self.has(g, self.lex.reversers)
+            for c in complements for g in c.children
+        ):
+            own = None  # "lutter contre X": the preposition already turns X
+        if own == "favor" and self._reported(tok, subjects):
+            own = None  # "elles veulent que ...": someone else's wish, not the speaker's
+
         if light_object is not None:
             # "mettre fin à X": the object noun is the operator over the verb's complements.
             own = self.word_class(light_object)
@@ -431,8 +450,6 @@ class _Composer:
         score, derived = 0.0, False
         if own == "favor":
             sign = -1.0 if (comp < 0 and derived_negative) else 1.0
-            if tok.lemma_.lower() in _VOLITION and self._reported(tok, subjects):
-                sign *= REPORTED_VOLITION_FACTOR
             score = sign + adj
             self.trace.append(("attitude-favor", sign))
             evidence = True
@@ -458,7 +475,12 @@ class _Composer:
                 score = 1.0 + sum(-v.score for v in failed)
                 self.trace.append(("regret-of-failure", score))
             else:
-                score = sign + comp + adj
+                # Degree modifiers strengthen the evaluation they modify ("greatest frustration",
+                # "grave erreur") rather than adding their own.
+                degree = [v for c, v in zip(complements, comp_values, strict=True)
+                          if c.dep_ in ("amod", "advmod") and v.score and not v.derived]
+                rest = comp - sum(v.score for v in degree)
+                score = sign * (1.0 + 0.5 * len(degree)) + rest + adj
                 self.trace.append(("evaluative-" + own, sign))
             evidence = True
         else:
@@ -519,13 +541,12 @@ class _Composer:
 
     def _reported(self, tok: Token, subjects: list[Token]) -> bool:
         """In a direct quotation, "they want" reports someone else's wish, not the speaker's."""
-        if not self.direct:
+        if not self.direct or tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() in _DEONTIC:
             return False
         for subject in subjects:
-            if subject.lower_ in _FIRST_PERSON:
+            if subject.lower_ in _FIRST_PERSON or subject.dep_.startswith("expl"):
                 return False
-            if subject.pos_ == "PRON" and "3" in subject.morph.get("Person"):
-                return True
+            return True
         return False
 
 
@@ -553,7 +574,8 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
         total += cue_sign * CUE_WEIGHT
         evidence = True
     method = _dominant_rule(composer.trace, total)
-    return PolarityResult(score=total, method=method, evidence=evidence)
+    return PolarityResult(score=total, method=method, evidence=evidence,
+                          hedged=composer.hedged and not cue_sign)
 
 
 def _opens_with_contrast(root: Token, inside: set[int], lexicon: StanceLexicon,
@@ -689,8 +711,9 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         label, score, method = "favor", _score(polarity.score), polarity.method
     elif polarity.score <= -DECISION_THRESHOLD:
         label, score, method = "against", _score(polarity.score), polarity.method
-    elif topics and not polarity.evidence:
-        label, score, method = "neutral", 0.2, "topic-mention"
+    elif polarity.evidence and polarity.hedged:
+        # Hedged and balanced: the speaker takes no side ("might be necessary").
+        label, score, method = "neutral", 0.3, "hedged-balance"
     else:
         return []
 

@@ -1,0 +1,311 @@
+"""Content stage: what was said, as character offsets.
+
+- a clause after the cue: "a déclaré que X", "said (that) X", "a promis de X", "vowed to X";
+- a clause before it: "X, a déclaré Y." / "X, officials said.";
+- the main clause around an "as"-cue: "as the committee pointed out, X".
+
+Spans follow the gold conventions: after que/that the span starts after the complementiser; an
+infinitive complement keeps its preposition; the final full stop is left out; quotation marks
+that open or close inside the span are kept whole (a mixed quotation).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from pipeline.nlp.context import SENTENCE_END, DocContext
+from pipeline.nlp.cues import Cue, cue_word
+from pipeline.nlp.marks import CLOSING, OPENING, STRAIGHT
+
+_CLAUSE_DEPS = {"ccomp", "xcomp", "obj", "dobj", "advcl", "dep", "parataxis", "conj", "acl",
+                "obl", "obl:arg", "csubj"}
+_STOP_PUNCT = {":", ";", "(", ")"}
+
+
+def _norm(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+def trim_span(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:
+    """Strip spaces, a final full stop (outside quotation marks) and dangling commas."""
+    text = ctx.text
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    changed = True
+    while changed and end > start:
+        changed = False
+        while end > start and text[end - 1].isspace():
+            end -= 1
+            changed = True
+        if end > start and text[end - 1] in ".,;:—–-…" and not _closes_inside(text, start, end):
+            end -= 1
+            changed = True
+    return (start, end) if end > start else None
+
+
+def _closes_inside(text: str, start: int, end: int) -> bool:
+    """A full stop right before a closing mark belongs to the quotation (kept)."""
+    return end < len(text) and text[end] in CLOSING + STRAIGHT and text[end - 1] != ","
+
+
+def include_marks(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) so that no quotation in marks is cut in two."""
+    for segment in ctx.segments:
+        outer_end = segment.outer_end
+        if segment.open < start < outer_end and segment.open >= start - 2:
+            start = segment.open
+        if segment.open < end < outer_end and end >= segment.end - 1:
+            end = outer_end
+        elif segment.end <= end < outer_end:
+            end = outer_end
+    return start, end
+
+
+def subtree_end(token: Token, ctx: DocContext, *, stop_at: int | None = None,
+                exclude: set[int] | None = None) -> int:
+    """Token index after the last token of `token`'s clause, leaving out trailing clauses
+    that carry their own reporting verb (", ajoutant que …", "and he noted that …")."""
+    unit_start, unit_end = ctx.unit_of(token)
+    limit = min(unit_end, stop_at if stop_at is not None else unit_end)
+    right = token.i
+    for child in sorted(token.children, key=lambda c: c.i):
+        if child.i <= token.i:
+            continue
+        if exclude and child.i in exclude:
+            break
+        if _own_reporting_clause(child, ctx):
+            break
+        right = max(right, child.right_edge.i)
+    return min(right + 1, limit)
+
+
+def _own_reporting_clause(child: Token, ctx: DocContext) -> bool:
+    """A conjunct or participle with its own reporting verb ("soulignant que", "and he said")."""
+    if child.dep_ not in ("conj", "advcl", "parataxis", "acl"):
+        return False
+    if cue_word(child, ctx.lexicon) is None:
+        return False
+    previous = ctx.previous_word(child.left_edge.i)
+    participle = "Part" in child.morph.get("VerbForm") or child.tag_ == "VBG"
+    has_subject = any(c.dep_.startswith("nsubj") for c in child.children)
+    return has_subject or (participle and previous is not None and previous.text == ",")
+
+
+def _right_window(cue: Cue, ctx: DocContext, size: int = 9) -> list[Token]:
+    """Tokens after the cue expression, up to the first verb, stop mark or quotation."""
+    doc = ctx.doc
+    first = max(cue.token.i, cue.head.i) + 1
+    while first < len(doc) and doc[first].idx < cue.end:
+        first += 1
+    unit_end = ctx.unit_of(cue.token)[1]
+    window = []
+    for j in range(first, min(unit_end, first + size)):
+        token = doc[j]
+        if token.is_space:
+            continue
+        if token.text in SENTENCE_END or token.text in _STOP_PUNCT or token.text in OPENING:
+            break
+        window.append(token)
+    return window
+
+
+def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ "que X" / "that X" / zero-that "said X" after the cue: the clause X."""
+    if not (cue.takes("que") or cue.takes("that")):
+        return None
+    lexicon = ctx.lexicon
+    for token in _right_window(cue, ctx):
+        if lexicon.is_word("complementizer", token.text) and token.pos_ in ("SCONJ", "ADP",
+                                                                            "PRON", "DET"):
+            if token.pos_ in ("PRON", "DET") and token.dep_ not in ("mark", "obj", "nsubj"):
+                continue
+            if ctx.lang == "en" and token.dep_ != "mark":
+                continue
+            return _clause_after(token, ctx)
+        if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i):
+            break
+    if ctx.lang == "en":
+        for child in sorted(cue.token.children, key=lambda c: c.i):
+            if child.i > cue.token.i and child.dep_ == "ccomp" and not ctx.in_quotes(child):
+                start = child.left_edge.i
+                if ctx.is_mark(ctx.doc[start]) and ctx.in_quotes(ctx.doc[start + 1]):
+                    pass
+                end = subtree_end(child, ctx)
+                return _span(ctx, start, end)
+    return None
+
+
+def _clause_after(marker: Token, ctx: DocContext) -> tuple[int, int] | None:
+    doc = ctx.doc
+    start = marker.i + 1
+    if start >= len(doc):
+        return None
+    verb = marker.head if marker.head.i > marker.i else None
+    unit_end = ctx.unit_of(marker)[1]
+    if verb is not None:
+        end = subtree_end(verb, ctx)
+        # coordinated "que X et que Y": the parser may hang Y on the cue instead
+        end = max(end, _coordinated_que_end(marker, verb, ctx, end))
+    else:
+        end = unit_end
+    return _span(ctx, start, end)
+
+
+def _coordinated_que_end(marker: Token, verb: Token, ctx: DocContext, end: int) -> int:
+    doc = ctx.doc
+    unit_end = ctx.unit_of(marker)[1]
+    j = end
+    while j < unit_end and (doc[j].is_space or doc[j].text in ",–—-" or
+                            ctx.lexicon.is_word("coordinator", doc[j].text)):
+        j += 1
+    if j < unit_end and ctx.lexicon.is_word("complementizer", doc[j].text) and j > end:
+        head = doc[j].head if doc[j].head.i > j else None
+        return subtree_end(head, ctx) if head is not None else unit_end
+    return end
+
+
+def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ "a promis de X", "a appelé les Tchèques à X", "vowed to X", "a confié avoir X"."""
+    lexicon = ctx.lexicon
+    markers = {m for m in ("de", "d'", "à", "to") if cue.takes(m.rstrip("'"))
+               or (m == "d'" and cue.takes("de"))}
+    bare_ok = ctx.lang == "fr" and cue.takes("que")
+    window = _right_window(cue, ctx, size=8)
+    for n, token in enumerate(window):
+        if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
+            verb = _infinitive_after(window[n + 1:])
+            if verb is not None:
+                return _span(ctx, token.i, subtree_end(verb, ctx))
+            if ctx.lang == "en":
+                break
+            continue
+        if bare_ok and n <= 2 and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
+                "VERB", "AUX") and not ctx.in_quotes(token):
+            return _span(ctx, token.i, subtree_end(token, ctx))
+        if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i):
+            break
+    return None
+
+
+def _infinitive_after(tokens: list[Token]) -> Token | None:
+    for token in tokens[:4]:
+        if "Inf" in token.morph.get("VerbForm") or token.tag_ == "VB":
+            return token
+        if token.pos_ not in ("ADV", "PRON", "PART", "AUX") and token.dep_ not in ("advmod",
+                                                                                   "neg"):
+            return None
+    return None
+
+
+def _span(ctx: DocContext, start_token: int, end_token: int) -> tuple[int, int] | None:
+    doc = ctx.doc
+    if end_token <= start_token:
+        return None
+    start = doc[start_token].idx
+    last = doc[end_token - 1]
+    end = last.idx + len(last.text)
+    trimmed = trim_span(ctx, start, end)
+    if trimmed is None:
+        return None
+    return include_marks(ctx, *trimmed)
+
+
+def preposed_clause(cue: Cue, subject_left: int | None, ctx: DocContext
+                    ) -> tuple[int, int] | None:
+    """ "X, a déclaré Y" / "X, officials said": the clause before the reporting clause.
+
+    `subject_left` is the first token of a subject standing before the verb, if any.
+    """
+    doc = ctx.doc
+    group_first = min(cue.token.i, cue.head.i)
+    for j in range(group_first - 1, -1, -1):
+        if doc[j].idx < cue.start:
+            break
+        group_first = j
+    if subject_left is not None:
+        group_first = min(group_first, subject_left)
+    unit_start, _ = ctx.unit_of(cue.token)
+    boundary = ctx.previous_word(group_first)
+    if boundary is None or boundary.i < unit_start:
+        return None
+    bridge = _bridge_before(boundary, ctx)
+    if bridge is not None:
+        boundary = bridge
+    if boundary.text not in "," and not (boundary.text in CLOSING or boundary.text == STRAIGHT):
+        return None
+    end_token = boundary.i  # the comma (or closing mark) ends the content
+    if boundary.text in CLOSING or boundary.text == STRAIGHT:
+        end_token = boundary.i + 1
+    if end_token <= unit_start:
+        return None
+    start = doc[unit_start].idx
+    last = doc[end_token - 1]
+    end = last.idx + len(last.text)
+    if boundary.text == ",":
+        before = ctx.previous_word(boundary.i)
+        if before is not None and (before.text in CLOSING or before.text == STRAIGHT):
+            end = before.idx + 1
+    trimmed = trim_span(ctx, start, end)
+    if trimmed is None:
+        return None
+    return include_marks(ctx, *trimmed)
+
+
+def _elided(word: str) -> str:
+    """ "qu'" and "que", "c'" and "ce" compare equal."""
+    return word[:-1] + "e" if word.endswith("'") else word
+
+
+def _bridge_before(boundary: Token, ctx: DocContext) -> Token | None:
+    """ "« … », c'est ainsi qu'il a qualifié": the comma before the bridge words, if any."""
+    doc = ctx.doc
+    for bridge in ctx.lexicon.bridges:
+        wanted = [_elided(w) for w in bridge]
+        j = boundary.i
+        matched = True
+        for word in reversed(wanted):
+            while j >= 0 and doc[j].is_space:
+                j -= 1
+            if j < 0 or _elided(_norm(doc[j])) != word:
+                matched = False
+                break
+            j -= 1
+        if matched:
+            before = ctx.previous_word(j + 1)
+            if before is not None and before.text == ",":
+                return before
+    return None
+
+
+def has_clause_verb(ctx: DocContext, start: int, end: int) -> bool:
+    """True when [start, end) holds a finite verb (a clause, not a bare adverbial)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    for token in span:
+        if ctx.in_quotes(token):
+            continue
+        if token.pos_ in ("VERB", "AUX") and "Inf" not in token.morph.get("VerbForm") and \
+                "Part" not in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP"):
+            return True
+        if token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and any(
+                c.dep_.startswith("aux") for c in token.children):
+            return True
+    return False
+
+
+def as_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ "as the committee has pointed out, X" / "comme l'a dit X, Y": the main clause."""
+    verb = cue.head
+    marks = [c for c in verb.children if c.dep_ == "mark" and _norm(c) in ("as", "comme")]
+    if not marks or verb.dep_ != "advcl" or verb.head.i == verb.i:
+        return None
+    main = verb.head
+    if main.i < verb.i:
+        return None
+    start_token = verb.right_edge.i + 1
+    doc = ctx.doc
+    while start_token < len(doc) and (doc[start_token].is_punct or doc[start_token].is_space):
+        start_token += 1
+    end_token = subtree_end(main, ctx, exclude={verb.i})
+    return _span(ctx, start_token, end_token)

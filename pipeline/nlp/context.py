@@ -1,0 +1,164 @@
+"""What every extraction stage needs to know about one parsed article, computed once.
+
+`DocContext` holds the parsed `Doc`, its paragraphs (with boilerplate marked), the quotations
+in marks, and "units": sentences as a reader sees them, which never split a quotation in marks
+(spaCy often starts a sentence inside « … » or at a closing mark) and never cross a paragraph.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from pipeline.nlp.marks import ALL_MARKS, CLOSING, OPENING, STRAIGHT, Segment, quotation_segments
+from pipeline.nlp.paragraphs import Paragraph
+from pipeline.nlp.resources import Lexicon
+
+SENTENCE_END = {".", "!", "?", "…", ";"}
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    lang: str
+    lexicon: Lexicon
+    paragraphs: list[Paragraph]
+    segments: list[Segment] = field(default_factory=list)
+    # Per token: index of its paragraph (-1 outside any), of the segment it is strictly inside
+    # (-1 if none), and of its unit.
+    token_paragraph: list[int] = field(default_factory=list)
+    token_segment: list[int] = field(default_factory=list)
+    units: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end)
+    token_unit: list[int] = field(default_factory=list)
+    segment_paragraph: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    # ---------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, doc: Doc, *, lang: str, lexicon: Lexicon,
+              paragraphs: list[Paragraph]) -> DocContext:
+        ctx = cls(doc=doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs)
+        text = doc.text
+        for index, paragraph in enumerate(paragraphs):
+            if paragraph.is_prose:
+                for segment in quotation_segments(text, paragraph.start, paragraph.end):
+                    ctx.segments.append(segment)
+                    ctx.segment_paragraph.append(index)
+        starts = [p.start for p in paragraphs]
+        seg_index = 0
+        for token in doc:
+            p = bisect_right(starts, token.idx) - 1
+            if p >= 0 and token.idx >= paragraphs[p].end:
+                p = -1
+            ctx.token_paragraph.append(p)
+            while (seg_index < len(ctx.segments)
+                   and ctx.segments[seg_index].outer_end <= token.idx):
+                seg_index += 1
+            inside = -1
+            if seg_index < len(ctx.segments) and ctx.segments[seg_index].contains(token.idx):
+                inside = seg_index
+            ctx.token_segment.append(inside)
+        ctx._build_units()
+        return ctx
+
+    def _build_units(self) -> None:
+        doc = self.doc
+        starts: list[int] = []
+        for token in doc:
+            if token.is_space:
+                continue
+            if not starts:
+                starts.append(token.i)
+                continue
+            previous = self.previous_word(token.i)
+            new_paragraph = (previous is None
+                             or self.token_paragraph[previous.i] != self.token_paragraph[token.i])
+            if new_paragraph:
+                starts.append(token.i)
+            elif token.is_sent_start and self._keeps_sentence_start(token, previous):
+                starts.append(token.i)
+        bounds = starts + [len(doc)]
+        self.units = [(bounds[k], bounds[k + 1]) for k in range(len(starts))]
+        self.token_unit = [0] * len(doc)
+        for k, (s, e) in enumerate(self.units):
+            for i in range(s, e):
+                self.token_unit[i] = k
+
+    def _keeps_sentence_start(self, token: Token, previous: Token) -> bool:
+        if self.token_segment[token.i] >= 0:
+            return False  # inside a quotation in marks
+        if token.text in CLOSING or token.text in ",.;:!?)]":
+            return False
+        if token.text == STRAIGHT and not self._opens_here(token):
+            return False
+        if previous.text in OPENING:
+            return False
+        if (token.text[:1].islower() or token.text[:1] == "-") and (
+                previous.text in CLOSING or previous.text in ",:" or previous.text == STRAIGHT):
+            return False  # « … », a-t-il dit / "…," he said: the attribution goes with the quote
+        return previous.text in SENTENCE_END or previous.text in CLOSING or \
+            previous.text == STRAIGHT or previous.text == ")"
+
+    def _opens_here(self, token: Token) -> bool:
+        return any(s.open == token.idx for s in self.segments)
+
+    # ---------------------------------------------------------------- queries
+
+    def previous_word(self, i: int) -> Token | None:
+        j = i - 1
+        while j >= 0 and self.doc[j].is_space:
+            j -= 1
+        return self.doc[j] if j >= 0 else None
+
+    def next_word(self, i: int) -> Token | None:
+        j = i + 1
+        while j < len(self.doc) and self.doc[j].is_space:
+            j += 1
+        return self.doc[j] if j < len(self.doc) else None
+
+    def is_prose(self, token: Token) -> bool:
+        p = self.token_paragraph[token.i]
+        return p >= 0 and self.paragraphs[p].is_prose
+
+    def in_quotes(self, token: Token) -> bool:
+        return self.token_segment[token.i] >= 0
+
+    def unit_of(self, token: Token) -> tuple[int, int]:
+        return self.units[self.token_unit[token.i]]
+
+    def unit_span(self, token: Token) -> tuple[int, int]:
+        """Character offsets of the unit holding `token`, without trailing spaces."""
+        s, e = self.unit_of(token)
+        while e > s and self.doc[e - 1].is_space:
+            e -= 1
+        return self.doc[s].idx, self.doc[e - 1].idx + len(self.doc[e - 1].text)
+
+    def token_at(self, offset: int) -> Token | None:
+        """The token that covers character `offset` (or the first one after it)."""
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0]
+        for token in self.doc:
+            if token.idx >= offset:
+                return token
+        return None
+
+    def segments_in(self, start: int, end: int) -> list[int]:
+        """Indices of segments whose marks lie within [start, end)."""
+        return [k for k, s in enumerate(self.segments)
+                if s.open >= start and s.outer_end <= end]
+
+    def segment_at_open(self, offset: int) -> int:
+        for k, s in enumerate(self.segments):
+            if s.open == offset:
+                return k
+        return -1
+
+    def is_mark(self, token: Token) -> bool:
+        return token.text in ALL_MARKS

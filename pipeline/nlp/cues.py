@@ -1,0 +1,238 @@
+"""Cue stage: the reporting expressions ("a déclaré", "a-t-il ajouté", "said", "selon").
+
+A verb is a cue when its lemma or surface form is in the language's cue lexicon, it is used
+as a verb (the tagger's word, or a position only a verb can hold: after an auxiliary, before
+an inverted subject "-t-il", right after a closing quotation mark), and it reports an actual
+statement: not negated, not an agentless passive, not imagined ("as if to say").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.context import DocContext
+from pipeline.nlp.marks import CLOSING, STRAIGHT
+from pipeline.nlp.resources import CueVerb, Lexicon, french_forms
+
+AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
+
+
+def _norm(token: Token) -> str:
+    return token.lower_.replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting verb found in the text."""
+
+    token: Token  # the verb that carries the complement ("savoir" of "a fait savoir")
+    head: Token  # the verb whose subject is the speaker ("fait" of "a fait savoir")
+    entry: CueVerb
+    start: int  # character span of the whole expression
+    end: int
+    inverted: Token | None = None  # "-il" of "a-t-il ajouté"
+
+    @property
+    def cue_class(self) -> str:
+        return self.entry.cue_class
+
+    def takes(self, frame: str) -> bool:
+        return frame in self.entry.frames
+
+
+def cue_word(token: Token, lexicon: Lexicon) -> str | None:
+    """The lexicon word `token` is a form of, if any."""
+    lower = token.lower_.replace("’", "'")
+    if lower in lexicon.forms:
+        return lexicon.forms[lower]
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.cues and token.pos_ in ("VERB", "AUX"):
+        return lemma
+    return None
+
+
+def inverted_pronoun(token: Token, lexicon: Lexicon) -> bool:
+    """ "-il" of "a-t-il", "-elle" of "affirme-t-elle"."""
+    return token.text.startswith("-") and lexicon.is_word("subject_clitic",
+                                                          token.text.lstrip("-"))
+
+
+def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    after = ctx.next_word(token.i)
+    lexicon = ctx.lexicon
+    if after is not None and (after.text.startswith("-t") or inverted_pronoun(after, lexicon)):
+        return True
+    before = ctx.previous_word(token.i)
+    if before is None:
+        return False
+    if lexicon.is_word("auxiliary", _norm(before)) or inverted_pronoun(before, lexicon):
+        return True
+    if before.text in CLOSING or before.text == STRAIGHT:
+        return True
+    if before.text == ",":
+        earlier = ctx.previous_word(before.i)
+        if earlier is not None and (earlier.text in CLOSING or earlier.text == STRAIGHT):
+            return True
+    return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
+
+
+def _is_negated(verb: Token, lexicon: Lexicon) -> bool:
+    """ "did not say", "n'a pas dit" (French needs both "ne" and the second word)."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    negators = [c for c in verb.children if lexicon.is_word("negation", _norm(c))
+                and c.dep_.startswith("advmod")]
+    if not negators:
+        return False
+    if lexicon.lang != "fr":
+        return True
+    doc = verb.doc
+    window = doc[max(0, verb.i - 5):verb.i]
+    return any(_norm(t) in ("ne", "n'") for t in window)
+
+
+def _agentless_passive(verb: Token) -> bool:
+    passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass")
+                  for c in verb.children)
+    if not passive:
+        return False
+    return not any(c.dep_ in ("agent", "obl:agent") for c in verb.children)
+
+
+def _imagined(verb: Token, lexicon: Lexicon) -> bool:
+    """ "as if to say …", "comme pour dire": a hypothetical utterance, not a reported one."""
+    doc = verb.doc
+    window = [_norm(t) for t in doc[max(0, verb.i - 3):verb.i]]
+    marker = lexicon.words("infinitive_marker") | {"pour"}
+    return any(lexicon.is_word("imagined", w) for w in window) and any(
+        w in marker for w in window[-2:])
+
+
+def _governor(token: Token, entry: CueVerb, lexicon: Lexicon) -> Token | None:
+    """The governing verb of a light-verb cue ("fait" of "fait savoir"), if present."""
+    doc = token.doc
+    j = token.i - 1
+    for word in reversed(entry.prefix):
+        while j >= 0 and doc[j].is_space:
+            j -= 1
+        if j < 0 or doc[j].lower_.replace("’", "'") != word:
+            return None
+        j -= 1
+    for k in range(j, max(-1, j - 3), -1):
+        candidate = doc[k]
+        if candidate.is_punct:
+            return None
+        lemma = candidate.lemma_.lower()
+        form = _norm(candidate)
+        if lemma == entry.governor or (entry.governor and (
+                form in french_forms(entry.governor)
+                or (form in lexicon.words("governor_form")
+                    and form[:2] == entry.governor[:2]))):
+            return candidate
+    return None
+
+
+def _has_reflexive(token: Token, ctx: DocContext) -> bool:
+    doc = token.doc
+    for k in range(token.i - 1, max(-1, token.i - 4), -1):
+        if ctx.lexicon.is_word("reflexive", _norm(doc[k])):
+            return True
+        if doc[k].is_punct:
+            return False
+    return any(ctx.lexicon.is_word("reflexive", _norm(c)) and c.i < token.i
+               for c in token.children)
+
+
+def _has_particle(token: Token, particle: str) -> bool:
+    if any(c.dep_ in ("prt", "compound:prt") and c.lower_ == particle for c in token.children):
+        return True
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_ == particle
+
+
+def select_entry(token: Token, ctx: DocContext) -> tuple[CueVerb, Token] | None:
+    """The lexicon entry `token` realises (most specific first) and its governing verb."""
+    word = cue_word(token, ctx.lexicon)
+    if word is None:
+        return None
+    plain: CueVerb | None = None
+    for entry in sorted(ctx.lexicon.cue_entries(word),
+                        key=lambda e: (e.governor is None, not e.reflexive, e.particle is None)):
+        if entry.governor is not None:
+            governor = _governor(token, entry, ctx.lexicon)
+            if governor is not None:
+                if entry.reflexive and not _has_reflexive(governor, ctx):
+                    continue
+                return entry, governor
+            continue
+        if entry.particle is not None:
+            if _has_particle(token, entry.particle):
+                return entry, token
+            continue
+        if entry.reflexive:
+            if _has_reflexive(token, ctx):
+                return entry, token
+            continue
+        plain = plain or entry
+    if plain is None:
+        return None
+    return plain, token
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in AUX_DEPS and c.i < verb.i]
+
+
+def cue_extent(token: Token, head: Token, ctx: DocContext, entry: CueVerb
+               ) -> tuple[int, int, Token | None]:
+    """Character span of the reporting expression, and its inverted subject pronoun."""
+    doc = token.doc
+    first = min(token.i, head.i)
+    for aux in auxiliaries(head):
+        if head.i - aux.i <= 5:
+            first = min(first, aux.i)
+    reflexive = ctx.lexicon.words("reflexive")
+    if entry.reflexive:
+        for j in range(first - 1, max(-1, first - 3), -1):
+            if _norm(doc[j]) in reflexive:
+                first = j
+                break
+    last = token.i
+    inverted = None
+    for j in range(first, min(len(doc), token.i + 3)):
+        if inverted_pronoun(doc[j], ctx.lexicon):
+            inverted = doc[j]
+            last = max(last, j)
+        elif j > token.i and not doc[j].text.startswith("-"):
+            break
+    if entry.particle is not None:
+        for j in range(token.i + 1, min(len(doc), token.i + 4)):
+            if doc[j].lower_ == entry.particle:
+                last = max(last, j)
+                break
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    return start, end, inverted
+
+
+def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
+    """Every reporting verb of the article's prose outside quotation marks."""
+    for token in ctx.doc:
+        if token.is_punct or token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
+            continue
+        selected = select_entry(token, ctx)
+        if selected is None:
+            continue
+        entry, head = selected
+        if not _confirmed_as_verb(token, ctx) and head is token:
+            continue
+        if _is_negated(token, ctx.lexicon) or _is_negated(head, ctx.lexicon) \
+                or _agentless_passive(head) or _imagined(token, ctx.lexicon):
+            continue
+        start, end, inverted = cue_extent(token, head, ctx, entry)
+        yield Cue(token=token, head=head, entry=entry, start=start, end=end, inverted=inverted)

@@ -1,0 +1,133 @@
+"""Extraction entry points.
+
+`extract_doc` is pure: a parsed `Doc`, its article and the word lists in, an `Extraction` out.
+`Extractor` does the rest once per process: loads the word lists, loads each spaCy pipeline
+the first time a language needs it (with the paragraph-break component added), detects each
+article's language and parses each batch with one `nlp.pipe` per language.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from threading import Lock
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.config import Settings
+from pipeline.ids import quote_id
+from pipeline.nlp.context import DocContext
+from pipeline.nlp.lang import detect_language
+from pipeline.nlp.paragraphs import add_paragraph_breaks, paragraphs_of
+from pipeline.nlp.quotes import Draft, find_quotes
+from pipeline.nlp.resources import Resources
+from pipeline.nlp.speakers import Entity, Resolver
+from pipeline.records import Article, Extraction, Quote
+
+log = logging.getLogger(__name__)
+
+_PIPELINES: dict[str, Language] = {}
+_PIPELINES_LOCK = Lock()
+
+
+def load_pipeline(model: str) -> Language:
+    """The spaCy pipeline `model`, loaded once per process, with paragraph breaks added."""
+    with _PIPELINES_LOCK:
+        nlp = _PIPELINES.get(model)
+        if nlp is None:
+            try:
+                nlp = spacy.load(model)
+            except OSError as exc:
+                raise RuntimeError(
+                    f"spaCy pipeline {model!r} is not installed; install the locked "
+                    f"environment (make run) or set NEWSEVENTS_MODEL_FR / NEWSEVENTS_MODEL_EN"
+                ) from exc
+            add_paragraph_breaks(nlp)
+            _PIPELINES[model] = nlp
+        return nlp
+
+
+def extract_doc(doc: Doc, *, article: Article, resources: Resources, lang: str) -> Extraction:
+    """Quotes and speaker mentions of one parsed article."""
+    lexicon = resources.lexicon(lang)
+    paragraphs = paragraphs_of(doc.text, resources.boilerplate, lang=lang)
+    ctx = DocContext.build(doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs)
+    drafts = find_quotes(ctx)
+    resolver = Resolver(ctx, resources, article.doc_id)
+    entities = resolver.resolve(drafts)
+    quotes = [_quote(draft, entity, resolver, article, lang)
+              for draft, entity in zip(drafts, entities, strict=True)]
+    speaking = {e.key for e in entities if e is not None}
+    return Extraction(doc_id=article.doc_id, lang=lang, quotes=quotes,
+                      mentions=resolver.mentions(speaking))
+
+
+def _quote(draft: Draft, entity: Entity | None, resolver: Resolver, article: Article,
+           lang: str) -> Quote:
+    text = article.text
+    cue_start, cue_end = draft.cue_span if draft.cue_span else (None, None)
+    speaker = draft.speaker
+    confidence = draft.confidence
+    if entity is None:
+        confidence *= 0.7
+    elif entity.kind == "group":
+        confidence *= 0.9
+    return Quote(
+        quote_id=quote_id(article.doc_id, draft.start, draft.end),
+        doc_id=article.doc_id,
+        kind=draft.kind,
+        content=text[draft.start:draft.end],
+        content_start=draft.start,
+        content_end=draft.end,
+        cue=text[cue_start:cue_end] if cue_start is not None else None,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        cue_class=draft.cue_class,
+        speaker_mention=text[speaker.start:speaker.end] if speaker else None,
+        speaker_start=speaker.start if speaker else None,
+        speaker_end=speaker.end if speaker else None,
+        speaker_id=resolver.speaker_id(entity) if entity else None,
+        speaker_name=entity.canonical if entity else None,
+        speaker_type=entity.kind if entity else None,
+        confidence=round(min(1.0, max(0.0, confidence)), 3),
+        lang=lang,
+        speaker_aliases=resolver.aliases(entity) if entity and entity.kind != "group" else [],
+    )
+
+
+class Extractor:
+    """Loads the word lists once and the spaCy pipelines lazily; extracts batches."""
+
+    def __init__(self, settings: Settings, *,
+                 loader: Callable[[str], Language] = load_pipeline) -> None:
+        self.settings = settings
+        self.resources = Resources.load(settings.resources_dir, settings.known_people_path)
+        self._loader = loader
+
+    def nlp(self, lang: str) -> Language:
+        return self._loader(self.settings.model_for(lang))
+
+    def language_of(self, article: Article) -> str:
+        return detect_language(article.text, stopwords=self.resources.stopwords,
+                               hint=article.lang)
+
+    def extract_batch(self, articles: list[Article]) -> list[Extraction]:
+        """One `Extraction` per article, in the input order."""
+        by_lang: dict[str, list[int]] = {}
+        langs = [self.language_of(a) for a in articles]
+        for index, lang in enumerate(langs):
+            by_lang.setdefault(lang, []).append(index)
+        results: list[Extraction | None] = [None] * len(articles)
+        for lang, indices in by_lang.items():
+            nlp = self.nlp(lang)
+            texts = (articles[i].text for i in indices)
+            docs = nlp.pipe(texts, batch_size=self.settings.batch_size)
+            for index, doc in zip(indices, docs, strict=True):
+                results[index] = extract_doc(doc, article=articles[index],
+                                             resources=self.resources, lang=lang)
+        return [r for r in results if r is not None]
+
+    def extract(self, articles: Iterable[Article]) -> list[Extraction]:
+        return self.extract_batch(list(articles))

@@ -1,0 +1,94 @@
+"""Quotation marks: which stretches of a paragraph are in quotes.
+
+Pairs « », “ ” and straight double quotes inside one paragraph; marks nested inside an outer
+pair stay part of the outer quotation. A mark left open is closed at the end of its paragraph
+(French multi-paragraph quotations reopen « on each paragraph; English ones reopen “).
+Pure string functions, no spaCy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENING = "«“"
+CLOSING = "»”"
+STRAIGHT = '"'
+ALL_MARKS = OPENING + CLOSING + STRAIGHT
+_PAIRS = {"«": "»", "“": "”"}
+_OPEN_CONTEXT = " \t\n([{—–-/:;,'’‘«“"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A top-level quotation: its marks and the text inside them."""
+
+    open: int  # offset of the opening mark
+    close: int | None  # offset of the closing mark; None when closed by the paragraph end
+    start: int  # content: inside the marks, without the spaces next to them
+    end: int
+
+    @property
+    def outer_end(self) -> int:
+        """End of the quotation including its closing mark (or the content end)."""
+        return self.close + 1 if self.close is not None else self.end
+
+    def contains(self, offset: int) -> bool:
+        """True when `offset` is strictly inside the marks."""
+        return self.open < offset < (self.close if self.close is not None else self.end)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _opens_straight(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _OPEN_CONTEXT or before.isspace()) and not after.isspace()
+
+
+def quotation_segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
+    """Top-level quotations of the paragraph `text[start:end]`, in order."""
+    end = len(text) if end is None else end
+    stack: list[tuple[str, int]] = []  # (expected closing mark, offset of the opening mark)
+    segments: list[Segment] = []
+
+    def record(open_at: int, close_at: int | None) -> None:
+        inner_end = close_at if close_at is not None else end
+        s, e = _strip(text, open_at + 1, inner_end)
+        if e > s:
+            segments.append(Segment(open_at, close_at, s, e))
+
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _PAIRS:
+            stack.append((_PAIRS[ch], i))
+        elif ch in CLOSING:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == ch:
+                    open_at = stack[depth][1]
+                    del stack[depth:]
+                    if depth == 0:
+                        record(open_at, i)
+                    break
+        elif ch == STRAIGHT:
+            if stack and stack[-1][0] == STRAIGHT:
+                open_at = stack.pop()[1]
+                if not stack:
+                    record(open_at, i)
+            elif _opens_straight(text, i, start):
+                stack.append((STRAIGHT, i))
+    if stack:
+        record(stack[0][1], None)
+    return segments
+
+
+def inside_any(segments: list[Segment], offset: int) -> Segment | None:
+    for segment in segments:
+        if segment.contains(offset):
+            return segment
+    return None

@@ -1,0 +1,110 @@
+"""Paragraphs and page furniture.
+
+An article's text keeps its line breaks; each non-empty line is a paragraph. Sentences never
+cross a paragraph break (`paragraph_breaks`, a spaCy component placed before the parser), and
+boilerplate lines (credit lines, newsletter prompts, "read also" links, teasers of other
+articles) are marked so that no quotation or speaker is taken from them. Offsets always point
+into the original text: nothing here rewrites it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp.resources import BoilerplatePattern
+
+COMPONENT_NAME = "newsevents_paragraph_breaks"
+_SHORT_LINE_WORDS = 25
+# A last line made of two or three capitalised words and nothing else is a signature.
+_SIGNATURE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+){1,2}$")
+_SIGNATURE_ZONE = 3  # among the last lines of the article
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int  # exclusive, trailing whitespace left out
+    boilerplate: str | None = None  # why it is page furniture, or None for article prose
+
+    @property
+    def is_prose(self) -> bool:
+        return self.boilerplate is None
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty lines of `text`, as offsets (leading and trailing whitespace left out)."""
+    paragraphs = []
+    for match in re.finditer(r"[^\r\n]+", text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        paragraphs.append(Paragraph(start, start + len(stripped)))
+    return paragraphs
+
+
+def mark_boilerplate(text: str, paragraphs: Sequence[Paragraph],
+                     patterns: Iterable[BoilerplatePattern], *, lang: str) -> list[Paragraph]:
+    """The same paragraphs, with `boilerplate` set on the page-furniture ones."""
+    usable = [p for p in patterns if p.lang in ("*", lang)]
+    result: list[Paragraph] = []
+    in_tail: str | None = None
+    last_prose_zone = {i for i in range(max(0, len(paragraphs) - _SIGNATURE_ZONE),
+                                        len(paragraphs))}
+    for index, paragraph in enumerate(paragraphs):
+        line = text[paragraph.start:paragraph.end]
+        reason = in_tail
+        if reason is None:
+            for pattern in usable:
+                if not pattern.regex.search(line):
+                    continue
+                if pattern.scope == "short" and len(line.split()) > _SHORT_LINE_WORDS:
+                    continue
+                reason = pattern.why or pattern.regex.pattern
+                if pattern.scope == "tail":
+                    in_tail = reason
+                break
+        if reason is None and index in last_prose_zone and _SIGNATURE.match(line):
+            reason = "signature line at the end of the article"
+        result.append(Paragraph(paragraph.start, paragraph.end, reason))
+    return result
+
+
+def paragraphs_of(text: str, patterns: Iterable[BoilerplatePattern], *, lang: str
+                  ) -> list[Paragraph]:
+    return mark_boilerplate(text, split_paragraphs(text), patterns, lang=lang)
+
+
+def set_paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after every line break.
+
+    The pretrained parsers keep sentence starts that are already set, so a sentence can never
+    run from one paragraph into the next.
+    """
+    for i in range(1, len(doc)):
+        previous = doc[i - 1]
+        if "\n" in previous.whitespace_ or ("\n" in previous.text and previous.is_space):
+            doc[i].is_sent_start = True
+    return doc
+
+
+@Language.component(COMPONENT_NAME)
+def paragraph_breaks(doc: Doc) -> Doc:
+    return set_paragraph_breaks(doc)
+
+
+def add_paragraph_breaks(nlp: Language) -> Language:
+    """Put `paragraph_breaks` before the parser of `nlp` (once)."""
+    if COMPONENT_NAME not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe(COMPONENT_NAME, before=before)
+        else:
+            nlp.add_pipe(COMPONENT_NAME, first=True)
+    return nlp

@@ -1,0 +1,701 @@
+"""Quotation finding: cue, content and source stages put together over one article.
+
+Each rule below is a small function that looks at the `DocContext` and yields `Draft`s
+(content, cue, speaker mention); `find_quotes` runs them in order, from the most specific
+(an incise inside « … ») to the most general (a quoted paragraph continuing the previous
+speaker), so that a stretch of text is claimed by the first rule that explains it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from pipeline.nlp.content import (
+    as_clause,
+    complement_clause,
+    has_clause_verb,
+    include_marks,
+    infinitive_complement,
+    preposed_clause,
+    trim_span,
+)
+from pipeline.nlp.context import SENTENCE_END, DocContext
+from pipeline.nlp.cues import Cue, find_verb_cues, inverted_pronoun, select_entry
+from pipeline.nlp.marks import CLOSING, STRAIGHT, Segment
+from pipeline.nlp.source import SpeakerMention, mention_for, speaker_for, speaker_token
+
+_BULLETS = ("- ", "• ", "* ", "– ", "— ", "· ")
+
+
+@dataclass
+class Draft:
+    """A quotation before speaker resolution."""
+
+    kind: str  # direct / indirect / mixed
+    start: int
+    end: int
+    cue_span: tuple[int, int] | None
+    cue_class: str | None
+    speaker: SpeakerMention | None
+    form: str  # which rule found it (for confidence and debugging)
+    confidence: float
+    paragraph: int
+    continues: int | None = None  # index of the draft whose speaker it inherits
+    segments: list[int] = field(default_factory=list)
+
+
+class _State:
+    def __init__(self, ctx: DocContext) -> None:
+        self.ctx = ctx
+        self.drafts: list[Draft] = []
+        self.used_segments: set[int] = set()
+        self.used_cues: set[int] = set()
+
+    def add(self, draft: Draft) -> None:
+        if draft.end <= draft.start:
+            return
+        inside = self.ctx.segments_in(draft.start, draft.end + 1)
+        if draft.kind != "direct":
+            draft.segments = inside
+            if inside and draft.kind == "indirect":
+                draft.kind = "mixed"
+        self.used_segments.update(draft.segments)
+        self.drafts.append(draft)
+
+
+def _paragraph_of(ctx: DocContext, offset: int) -> int:
+    for k, p in enumerate(ctx.paragraphs):
+        if p.start <= offset <= p.end:
+            return k
+    return -1
+
+
+def _cue_draft(state: _State, cue: Cue, span: tuple[int, int], speaker: SpeakerMention | None,
+               *, form: str, kind: str = "indirect", confidence: float = 0.8) -> Draft:
+    return Draft(kind=kind, start=span[0], end=span[1], cue_span=(cue.start, cue.end),
+                 cue_class=cue.cue_class, speaker=speaker, form=form, confidence=confidence,
+                 paragraph=_paragraph_of(state.ctx, span[0]))
+
+
+# ------------------------------------------------------------------------------ incises
+
+
+def _incise_in(segment: Segment, ctx: DocContext) -> tuple[Cue, int, int] | None:
+    """ « X, affirme-t-elle. Y »: the cue and the offsets where the incise starts and ends."""
+    doc = ctx.doc
+    span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = list(span)
+    for n, token in enumerate(tokens[:-1]):
+        if token.text != "," or n == 0:
+            continue
+        verb_at = n + 1
+        if verb_at < len(tokens) and ctx.lexicon.is_word("auxiliary", tokens[verb_at].text):
+            verb_at += 1
+        k = verb_at
+        while k < len(tokens) and tokens[k].text.startswith("-"):
+            k += 1
+        if k >= len(tokens):
+            continue
+        verb = tokens[k]
+        selected = select_entry(verb, ctx)
+        if selected is None or "direct" not in selected[0].frames:
+            continue
+        entry, head = selected
+        after = k + 1
+        inverted = None
+        for j in range(n + 1, min(len(tokens), k + 3)):
+            if inverted_pronoun(tokens[j], ctx.lexicon):
+                inverted = tokens[j]
+                after = max(after, j + 1)
+        subject: Token | None = inverted
+        if subject is None:  # ", dit Marie Dupont," / ", explique le ministre."
+            j = after
+            while j < len(tokens) and tokens[j].pos_ in ("ADV",):
+                j += 1
+            if j < len(tokens) and tokens[j].pos_ in ("PROPN", "DET", "NOUN"):
+                subject = tokens[j]
+                while subject.dep_ in ("det", "flat", "flat:name", "compound", "amod") and \
+                        subject.head.i > subject.i and subject.head.i < tokens[-1].i:
+                    subject = subject.head
+        if subject is None:
+            continue
+        end_at = None
+        for j in range(after, len(tokens)):
+            if tokens[j].text in (",", ".", ";", "!", "?", "…"):
+                end_at = j
+                break
+        if end_at is None or end_at >= len(tokens) - 1:
+            continue
+        first = tokens[n + 1]
+        cue_end_token = inverted if inverted is not None else verb
+        cue = Cue(token=verb, head=head, entry=entry, start=first.idx,
+                  end=max(cue_end_token.idx + len(cue_end_token.text), verb.idx + len(verb.text)),
+                  inverted=inverted)
+        ctx_subject = subject
+        return cue, token.idx, tokens[end_at].idx + 1 if ctx_subject is not None else 0
+    return None
+
+
+def incise_quotes(state: _State) -> None:
+    ctx = state.ctx
+    for k, segment in enumerate(ctx.segments):
+        found = _incise_in(segment, ctx)
+        if found is None:
+            continue
+        cue, incise_start, incise_end = found
+        token = cue.inverted or speaker_token(cue, ctx)
+        speaker = mention_for(token, ctx) if token is not None else None
+        first = trim_span(ctx, segment.start, incise_start)
+        second_start = incise_end
+        while second_start < segment.end and ctx.text[second_start].isspace():
+            second_start += 1
+        paragraph = ctx.segment_paragraph[k]
+        for span, form in ((first, "incise-before"), ((second_start, segment.end), "incise-after")):
+            if span is None or span[1] <= span[0]:
+                continue
+            state.add(Draft("direct", span[0], span[1], (cue.start, cue.end), cue.cue_class,
+                            speaker, form, 0.9, paragraph, segments=[k]))
+        state.used_segments.add(k)
+        state.used_cues.add(cue.token.i)
+
+
+# ------------------------------------------------------------------------------ verb cues
+
+
+def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
+    """ "X a déclaré : « … »", "Elle affirme « … »", "he said "…"": the quotation it introduces,
+    when that quotation ends the sentence."""
+    doc = ctx.doc
+    unit_start, unit_end = ctx.unit_of(cue.token)
+    j = max(cue.token.i, cue.head.i) + 1
+    while j < len(doc) and doc[j].idx < cue.end:
+        j += 1
+    colon = False
+    limit = j + 12
+    while j < min(unit_end, limit):
+        token = doc[j]
+        if token.is_space:
+            j += 1
+            continue
+        k = ctx.segment_at_open(token.idx)
+        if k >= 0:
+            segment = ctx.segments[k]
+            if not colon and j > max(cue.token.i, cue.head.i) + 3:
+                return None
+            return k if _ends_unit(segment, ctx, unit_end) else None
+        if token.text == ":":
+            colon = True
+        elif token.text in SENTENCE_END or token.text == "(":
+            return None
+        elif token.pos_ in ("VERB", "AUX") and not colon:
+            return None
+        elif ctx.lexicon.is_word("complementizer", token.text) and not colon:
+            return None
+        j += 1
+    return None
+
+
+def _ends_unit(segment: Segment, ctx: DocContext, unit_end: int) -> bool:
+    doc = ctx.doc
+    after = ctx.token_at(segment.outer_end) if segment.close is not None else None
+    if after is None or segment.close is None:
+        return True
+    for token in doc[after.i:unit_end]:
+        if token.is_space or token.text in SENTENCE_END or token.text in ",»”\"":
+            continue
+        if ctx.segment_at_open(token.idx) >= 0:
+            return True
+        return False
+    return True
+
+
+def _subject_left(cue: Cue, ctx: DocContext) -> tuple[Token | None, int | None]:
+    token = speaker_token(cue, ctx, allow_inverted=False)
+    if token is None:
+        return None, None
+    if token.i < min(cue.token.i, cue.head.i):
+        return token, token.left_edge.i
+    return token, None
+
+
+def _claimed_before(state: _State, offset: int, unit_start: int) -> int:
+    """End of the last draft or cue that lies before `offset` in the same unit."""
+    best = unit_start
+    for draft in state.drafts:
+        for end in (draft.end, draft.cue_span[1] if draft.cue_span else draft.end):
+            if best < end <= offset:
+                best = end
+    return best
+
+
+def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
+    ctx = state.ctx
+    for cue in cues:
+        if cue.token.i in state.used_cues:
+            continue
+        subject, subject_left = _subject_left(cue, ctx)
+        found = False
+        # 1. a quotation in marks introduced by the cue
+        if cue.takes("direct"):
+            k = _segment_after_cue(cue, ctx)
+            if k is not None and k not in state.used_segments:
+                segment = ctx.segments[k]
+                speaker = speaker_for(cue, ctx)
+                state.add(Draft("direct", segment.start, segment.end, (cue.start, cue.end),
+                                cue.cue_class, speaker, "cue-before", 0.9,
+                                ctx.segment_paragraph[k], segments=[k]))
+                found = True
+        # 2. a clause after the cue
+        if not found:
+            span = complement_clause(cue, ctx) or infinitive_complement(cue, ctx)
+            if span is not None and _free(state, span):
+                speaker = speaker_for(cue, ctx, allow_inverted=False) or (
+                    mention_for(cue.inverted, ctx) if cue.inverted is not None else None)
+                state.add(_cue_draft(state, cue, span, speaker, form="complement"))
+                found = True
+            else:
+                span = as_clause(cue, ctx)
+                if span is not None and _free(state, span):
+                    state.add(_cue_draft(state, cue, span, speaker_for(cue, ctx),
+                                         form="as-clause", confidence=0.7))
+                    found = True
+        # 3. a clause or quotation before it: "X, a déclaré Y" / "“X,” he said"
+        if cue.takes("direct") or cue.takes("que") or cue.takes("that"):
+            span = preposed_clause(cue, subject_left, ctx)
+            if span is not None:
+                unit_start = ctx.unit_span(cue.token)[0]
+                start = _claimed_before(state, span[0], unit_start)
+                if start > span[0]:
+                    trimmed = trim_span(ctx, max(start, span[0]), span[1])
+                    span = include_marks(ctx, *trimmed) if trimmed else None
+            if span is not None and _free(state, span):
+                draft = _preposed_draft(state, cue, span)
+                if draft is not None:
+                    state.add(draft)
+                    found = True
+        if found:
+            state.used_cues.add(cue.token.i)
+
+
+def _free(state: _State, span: tuple[int, int]) -> bool:
+    """No earlier draft already covers most of `span`."""
+    for draft in state.drafts:
+        inter = min(draft.end, span[1]) - max(draft.start, span[0])
+        if inter > 0.8 * (span[1] - span[0]):
+            return False
+    return True
+
+
+def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | None:
+    ctx = state.ctx
+    speaker = speaker_for(cue, ctx)
+    if speaker is None:
+        return None
+    inside = ctx.segments_in(span[0], span[1] + 1)
+    free_inside = [k for k in inside if k not in state.used_segments]
+    if len(inside) == 1 and free_inside:
+        segment = ctx.segments[inside[0]]
+        outer = (segment.open, segment.outer_end)
+        if _only_punct_outside(ctx, span, outer):
+            return Draft("direct", segment.start, segment.end, (cue.start, cue.end),
+                         cue.cue_class, speaker, "cue-after", 0.9,
+                         ctx.segment_paragraph[inside[0]], segments=[inside[0]])
+    if inside and not free_inside:
+        return None
+    if not inside and not has_clause_verb(ctx, *span):
+        return None
+    return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
+
+
+def _only_punct_outside(ctx: DocContext, span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    text = ctx.text
+    outside = text[span[0]:outer[0]] + text[outer[1]:span[1]]
+    return all(not ch.isalnum() for ch in outside)
+
+
+# ------------------------------------------------------------------------------ selon, pour
+
+
+def _phrase_at(ctx: DocContext, i: int, phrase: str) -> int:
+    """Number of tokens from `i` that spell `phrase` (0 if they do not)."""
+    doc = ctx.doc
+    target = phrase.lower().replace("’", "'").replace(" ", "")
+    built = ""
+    j = i
+    while j < len(doc) and len(built) < len(target):
+        if doc[j].is_space:
+            j += 1
+            continue
+        built += doc[j].lower_.replace("’", "'")
+        j += 1
+    return j - i if built == target else 0
+
+
+def _object_after(ctx: DocContext, j: int) -> Token | None:
+    """Head of the noun phrase starting at token `j`."""
+    doc = ctx.doc
+    unit_end = ctx.unit_of(doc[j])[1] if j < len(doc) else j
+    for k in range(j, min(unit_end, j + 8)):
+        token = doc[k]
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and not ctx.in_quotes(token):
+            while token.dep_ in ("flat", "flat:name", "compound", "amod") and \
+                    token.head.i > token.i and token.head.i < unit_end:
+                token = token.head
+            return token
+        if token.is_punct:
+            return None
+    return None
+
+
+def _agentive(token: Token, ctx: DocContext) -> bool:
+    """Can `token` head the source of a statement (not a document or a measure)?"""
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    if title is not None:
+        return title.kind != "document"
+    return True
+
+
+def prepositional_quotes(state: _State) -> None:
+    """ "X, selon Y." / "Selon Y, X." / "selon Y : « X »" / "according to Y"."""
+    ctx = state.ctx
+    doc = ctx.doc
+    for i, token in enumerate(doc):
+        if token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
+            continue
+        for phrase, cue_class in ctx.lexicon.prepositions.items():
+            n = _phrase_at(ctx, i, phrase)
+            if not n:
+                continue
+            source = _object_after(ctx, i + n)
+            if source is None or not _agentive(source, ctx):
+                continue
+            speaker = mention_for(source, ctx)
+            cue_span = (token.idx, doc[i + n - 1].idx + len(doc[i + n - 1].text))
+            _selon_drafts(state, i, source, speaker, cue_span, cue_class)
+            break
+
+
+def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
+                  cue_span: tuple[int, int], cue_class: str) -> None:
+    ctx = state.ctx
+    doc = ctx.doc
+    unit_start, unit_end = ctx.unit_of(doc[i])
+    np_end = max(speaker.np_end, speaker.end)
+    after = ctx.token_at(np_end)
+    # what follows the source: ":" + quotation, "," + clause, or the end of the sentence
+    j = after.i if after is not None else unit_end
+    while j < unit_end and (doc[j].is_space or doc[j].idx < np_end):
+        j += 1
+    # skip an apposition ", l'hebdomadaire …" is not attempted: stop at the first punctuation
+    while j < unit_end and not doc[j].is_punct:
+        j += 1
+    nxt = doc[j] if j < unit_end else None
+    paragraph = _paragraph_of(ctx, cue_span[0])
+    if nxt is not None and nxt.text == ":":
+        k = ctx.segment_at_open(ctx.next_word(j).idx) if ctx.next_word(j) else -1
+        if k >= 0 and k not in state.used_segments:
+            segment = ctx.segments[k]
+            state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
+                            "selon-colon", 0.85, paragraph, segments=[k]))
+    before = ctx.previous_word(i)
+    if before is not None and before.text == "," and before.i > unit_start:
+        start = _claimed_before(state, before.idx, ctx.doc[unit_start].idx)
+        span = trim_span(ctx, start, before.idx)
+        if span is not None:
+            span = include_marks(ctx, *span)
+            if _free(state, span) and (has_clause_verb(ctx, *span)
+                                       or ctx.segments_in(span[0], span[1] + 1)):
+                state.add(Draft("indirect", span[0], span[1], cue_span, cue_class, speaker,
+                                "selon-after", 0.75, paragraph))
+                return
+    if before is None or before.i < unit_start or _only_framing(ctx, unit_start, i):
+        if nxt is not None and nxt.text == ",":
+            end_token = unit_end
+            last = doc[end_token - 1]
+            span = trim_span(ctx, nxt.idx + 1, last.idx + len(last.text))
+            if span is not None:
+                span = include_marks(ctx, *span)
+                if _free(state, span):
+                    state.add(Draft("indirect", span[0], span[1], cue_span, cue_class, speaker,
+                                    "selon-before", 0.75, paragraph))
+
+
+def _only_framing(ctx: DocContext, unit_start: int, i: int) -> bool:
+    for token in ctx.doc[unit_start:i]:
+        if token.is_space or token.is_punct:
+            continue
+        if not ctx.lexicon.is_word("framing", token.text):
+            return False
+    return True
+
+
+def opinion_quotes(state: _State) -> None:
+    """ "Pour X, …": X's stated view (X a person: a name, a pronoun or a role)."""
+    ctx = state.ctx
+    doc = ctx.doc
+    if not ctx.lexicon.opinion_markers:
+        return
+    for unit_start, unit_end in ctx.units:
+        first = doc[unit_start]
+        if first.lower_ not in ctx.lexicon.opinion_markers or not ctx.is_prose(first):
+            continue
+        source = _object_after(ctx, unit_start + 1)
+        if source is None:
+            continue
+        speaker = mention_for(source, ctx)
+        if speaker.kind not in ("name", "pronoun", "role"):
+            continue
+        comma = ctx.token_at(max(speaker.np_end, speaker.end))
+        while comma is not None and comma.i < unit_end and comma.is_space:
+            comma = doc[comma.i + 1]
+        if comma is None or comma.text != "," or comma.i - source.i > 3:
+            continue
+        rest = ctx.next_word(comma.i)
+        if rest is None:
+            continue
+        cue_span = (first.idx, first.idx + len(first.text))
+        paragraph = _paragraph_of(ctx, first.idx)
+        k = ctx.segment_at_open(rest.idx)
+        if k >= 0 and k not in state.used_segments and _ends_unit(ctx.segments[k], ctx,
+                                                                   unit_end):
+            segment = ctx.segments[k]
+            state.add(Draft("direct", segment.start, segment.end, cue_span, "opinion", speaker,
+                            "opinion", 0.7, paragraph, segments=[k]))
+            continue
+        last = doc[unit_end - 1]
+        span = trim_span(ctx, rest.idx, last.idx + len(last.text))
+        if span is not None and _free(state, span) and has_clause_verb(ctx, *span):
+            state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, "opinion",
+                            speaker, "opinion", 0.65, paragraph))
+
+
+# ------------------------------------------------------------------------------ colon, lists
+
+
+def colon_quotes(state: _State) -> None:
+    """ "X est plus nuancée : « … »": a quotation after a colon, its speaker the subject."""
+    ctx = state.ctx
+    doc = ctx.doc
+    for k, segment in enumerate(ctx.segments):
+        if k in state.used_segments:
+            continue
+        opening = ctx.token_at(segment.open)
+        colon = ctx.previous_word(opening.i) if opening is not None else None
+        if colon is None or colon.text != ":":
+            continue
+        unit_start, unit_end = ctx.unit_of(opening)
+        if not _ends_unit(segment, ctx, unit_end) or colon.i <= unit_start:
+            continue
+        head = ctx.previous_word(colon.i)
+        while head is not None and head.head.i != head.i and head.head.i >= unit_start \
+                and head.head.i < colon.i:
+            head = head.head
+        if head is None:
+            continue
+        subject = None
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child.i < colon.i:
+                subject = child
+        speaker = mention_for(subject, ctx) if subject is not None else None
+        if speaker is None or speaker.kind in ("first",) or not _person_like(subject, ctx):
+            pour = _pour_object(ctx, unit_start, colon.i)
+            speaker = mention_for(pour, ctx) if pour is not None else None
+        if speaker is None:
+            continue
+        selected = select_entry(head, ctx)
+        cue_span = None
+        cue_class = None
+        if selected is not None:
+            cue_span = (head.idx, head.idx + len(head.text))
+            for aux in head.children:
+                if aux.dep_.startswith("aux") or (aux.dep_ == "expl:pass" and aux.i < head.i):
+                    cue_span = (min(cue_span[0], aux.idx), cue_span[1])
+            cue_class = selected[0].cue_class
+        state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
+                        "colon", 0.75, ctx.segment_paragraph[k], segments=[k]))
+
+
+def _person_like(token: Token, ctx: DocContext) -> bool:
+    if token.pos_ == "PROPN":
+        return True
+    pronoun = ctx.lexicon.pronoun(token.text)
+    if pronoun is not None:
+        return pronoun.kind in ("personal", "demonstrative")
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    return title is not None and title.kind in ("role", "relational")
+
+
+def _pour_object(ctx: DocContext, start: int, end: int) -> Token | None:
+    doc = ctx.doc
+    for j in range(start, end):
+        if doc[j].lower_ in ctx.lexicon.opinion_markers:
+            obj = _object_after(ctx, j + 1)
+            if obj is not None and obj.i < end and _person_like(obj, ctx):
+                return obj
+    return None
+
+
+def bullet_quotes(state: _State, cues: list[Cue]) -> None:
+    """ "President Obama also said:" followed by "- …" lines: one quotation per line."""
+    ctx = state.ctx
+    text = ctx.text
+    for p, paragraph in enumerate(ctx.paragraphs):
+        if not paragraph.is_prose or not text[paragraph.start:paragraph.end].endswith(":"):
+            continue
+        intro = [c for c in cues if paragraph.start <= c.start < paragraph.end
+                 and c.token.i not in state.used_cues]
+        if not intro:
+            continue
+        cue = intro[-1]
+        speaker = speaker_for(cue, ctx)
+        if speaker is None:
+            continue
+        for following in ctx.paragraphs[p + 1:]:
+            line = text[following.start:following.end]
+            if not following.is_prose or not line.startswith(_BULLETS):
+                break
+            span = trim_span(ctx, following.start + 2, following.end)
+            if span is None:
+                continue
+            state.add(Draft("indirect", span[0], span[1], (cue.start, cue.end), cue.cue_class,
+                            speaker, "list", 0.7, _paragraph_of(ctx, span[0])))
+        state.used_cues.add(cue.token.i)
+
+
+# ------------------------------------------------------------------------------ leftovers
+
+
+def _sentence_like(segment: Segment, ctx: DocContext) -> bool:
+    """A quotation that stands as its own sentence (not a word or a title in a sentence)."""
+    opening = ctx.token_at(segment.open)
+    if opening is None:
+        return False
+    unit_start, unit_end = ctx.unit_of(opening)
+    for token in ctx.doc[unit_start:opening.i]:
+        if not (token.is_space or token.is_punct or ctx.is_mark(token)):
+            return False
+    if not _ends_unit(segment, ctx, unit_end):
+        return False
+    words = ctx.text[segment.start:segment.end].split()
+    return len(words) >= 4 and has_clause_verb_in_quotes(ctx, segment)
+
+
+def has_clause_verb_in_quotes(ctx: DocContext, segment: Segment) -> bool:
+    span = ctx.doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def continuation_quotes(state: _State) -> None:
+    """A quotation standing alone continues the speaker of the quotation just before it.
+
+    In the same paragraph it takes that quotation's mention and cue (the gold convention);
+    opening a later paragraph it takes only the resolved speaker.
+    """
+    ctx = state.ctx
+    for k, segment in enumerate(ctx.segments):
+        if k in state.used_segments or not _sentence_like(segment, ctx):
+            continue
+        paragraph = ctx.segment_paragraph[k]
+        previous = [n for n, d in enumerate(state.drafts)
+                    if d.end <= segment.open and paragraph - 2 <= d.paragraph <= paragraph
+                    and d.speaker is not None]
+        if previous:
+            n = max(previous, key=lambda m: state.drafts[m].end)
+            before = state.drafts[n]
+            if _text_between_is_quoted_or_short(ctx, before.end, segment.open):
+                same = before.paragraph == paragraph
+                state.add(Draft("direct", segment.start, segment.end,
+                                before.cue_span if same else None,
+                                before.cue_class if same else None,
+                                before.speaker if same else None, "continuation",
+                                0.7 if same else 0.6, paragraph, continues=n, segments=[k]))
+                continue
+        nominal = _nominal_cue_after(segment, ctx)
+        if nominal is not None:
+            cue_span, speaker, cue_class = nominal
+            state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
+                            "nominal", 0.6, paragraph, segments=[k]))
+
+
+def _text_between_is_quoted_or_short(ctx: DocContext, start: int, end: int) -> bool:
+    """Nothing but the previous quotation's attribution separates the two (≤ 2 sentences)."""
+    stops = sum(1 for ch in ctx.text[start:end] if ch in ".!?")
+    return stops <= 2
+
+
+def _nominal_cue_after(segment: Segment, ctx: DocContext
+                       ) -> tuple[tuple[int, int], SpeakerMention, str] | None:
+    """ "« … » Cette petite phrase d'Arnaud Montebourg …": a noun of saying with its author."""
+    doc = ctx.doc
+    closing = ctx.token_at(segment.outer_end - 1)
+    if closing is None:
+        return None
+    unit_index = ctx.token_unit[closing.i]
+    if unit_index + 1 >= len(ctx.units):
+        return None
+    start, end = ctx.units[unit_index + 1]
+    tokens = [t for t in doc[start:min(end, start + 8)] if not t.is_space]
+    if not tokens or not ctx.lexicon.is_word("determiner_demonstrative", tokens[0].text):
+        return None
+    for n in range(1, min(4, len(tokens))):
+        phrase = " ".join(t.lower_ for t in tokens[1:n + 1])
+        if phrase in ctx.lexicon.nominal_cues:
+            rest = tokens[n + 1:]
+            if rest and (ctx.lexicon.is_word("of", rest[0].text) or rest[0].lower_ == "by"):
+                source = _object_after(ctx, rest[0].i + 1)
+                if source is None or source.pos_ != "PROPN":
+                    return None
+                cue_span = (tokens[1].idx, tokens[n].idx + len(tokens[n].text))
+                return cue_span, mention_for(source, ctx), "statement"
+    return None
+
+
+def _dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Drop a draft whose content mostly repeats a more confident one."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: -d.confidence):
+        length = draft.end - draft.start
+        clash = False
+        for other in kept:
+            inter = min(other.end, draft.end) - max(other.start, draft.start)
+            if inter > 0.8 * min(length, other.end - other.start):
+                clash = True
+                break
+        if not clash:
+            kept.append(draft)
+    return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def find_quotes(ctx: DocContext) -> list[Draft]:
+    """All quotations of the article, in text order, before speaker resolution."""
+    state = _State(ctx)
+    cues = list(find_verb_cues(ctx))
+    incise_quotes(state)
+    verb_cue_quotes(state, cues)
+    prepositional_quotes(state)
+    opinion_quotes(state)
+    bullet_quotes(state, cues)
+    colon_quotes(state)
+    continuation_quotes(state)
+    drafts = [d for d in state.drafts
+              if d.speaker is None or d.speaker.kind != "first" or d.form == "continuation"]
+    ordered = _dedupe(drafts)
+    # re-point continuations to indices of the ordered list
+    index = {id(d): n for n, d in enumerate(ordered)}
+    for draft in ordered:
+        if draft.continues is not None:
+            target = state.drafts[draft.continues]
+            draft.continues = index.get(id(target))
+    return ordered
+
+
+def iter_quotes(ctx: DocContext) -> Iterator[Draft]:
+    yield from find_quotes(ctx)
+
+
+__all__ = ["Draft", "find_quotes", "iter_quotes", "CLOSING", "STRAIGHT"]

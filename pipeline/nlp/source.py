@@ -1,0 +1,339 @@
+"""Source stage: the mention a quotation is attributed to.
+
+The speaker is the subject of the cue verb: before it ("X a déclaré"), inverted after it
+("a déclaré X", "said X", "a-t-il ajouté"), or inherited from the verb it depends on (a
+participle "ajoutant que", a coordinated "and said", a light verb "a fait savoir"). A subject
+made of a role and a name ("le ministre de la Santé Roman Prymula", "the leader of Ennahda,
+Rachid Ghannouchi") gives the name; a relative pronoun ("who", "qui") points to its antecedent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from pipeline.nlp.context import DocContext
+from pipeline.nlp.cues import Cue, inverted_pronoun
+
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "dep", "parataxis", "ccomp"}
+_NP_LEFT_DEPS = {"det", "amod", "compound", "nummod", "poss", "nmod:poss", "flat", "flat:name",
+                 "fixed", "quantmod", "nn", "case"}
+_NP_RIGHT_DEPS = {"flat", "flat:name", "fixed", "amod", "compound", "nmod", "prep", "pobj",
+                  "nummod", "case", "det"}
+PERSON_LABELS = {"PER", "PERSON"}
+NAME_LABELS = {"PER", "PERSON", "ORG", "GPE", "NORP", "MISC", "LOC", "FAC"}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerMention:
+    """The words a quotation is attributed to."""
+
+    start: int  # character span of the mention (the name when the subject has one)
+    end: int
+    kind: str  # name / role / pronoun / relative / group / anonymous / first
+    head: int  # token index of the mention's head
+    np_start: int  # character span of the whole noun phrase
+    np_end: int
+    antecedent: int | None = None  # token index a relative pronoun refers to
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start:self.end]
+
+
+# ------------------------------------------------------------------------------- subjects
+
+
+def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not child.text.startswith("-t"):
+            if child.dep_ == "expl:subj" and ctx.lexicon.pronoun(child.text) is None:
+                continue
+            if child.dep_ == "nsubj:pass" and not any(
+                    c.dep_ in ("obl:agent", "agent") for c in verb.children):
+                continue
+            return child
+    for child in verb.children:  # passive with agent: "annoncé par le ministre"
+        if child.dep_ in ("obl:agent", "agent"):
+            inner = [c for c in child.subtree if c.pos_ in ("NOUN", "PROPN", "PRON")]
+            if inner:
+                return inner[0] if child.dep_ == "agent" else child
+    return None
+
+
+def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
+    """The subject after the verb: "-il" of "a-t-il dit", "X" of "a déclaré X", "said X"."""
+    if cue.inverted is not None:
+        return cue.inverted
+    verb = cue.head
+    doc = ctx.doc
+    last = max(verb.i, cue.token.i)
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= last:
+            continue
+        if child.pos_ not in ("NOUN", "PROPN", "PRON") or child.dep_ in ("obl", "obl:mod",
+                                                                          "npadvmod", "advmod",
+                                                                          "obl:arg", "iobj"):
+            continue
+        if any(c.dep_ == "case" for c in child.children) or _is_time(child, ctx):
+            continue
+        if child.pos_ == "PRON" and ctx.lexicon.pronoun(child.text) is None:
+            continue
+        return child
+    # Parser attached it elsewhere: take the first proper noun right after the verb group.
+    for j in range(last + 1, min(len(doc), last + 6)):
+        token = doc[j]
+        if token.is_punct or token.is_space:
+            break
+        if token.pos_ == "PROPN" and not ctx.in_quotes(token):
+            while token.dep_ in ("flat", "flat:name", "compound") and token.head.i > token.i:
+                token = token.head
+            return token
+        if token.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+    return None
+
+
+def _is_time(token: Token, ctx: DocContext) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or ctx.lexicon.is_word("time_word", token.text)
+
+
+def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
+                  depth: int = 0) -> Token | None:
+    """The token heading the speaker mention of `cue`."""
+    for verb in (cue.token, cue.head):
+        subject = grammatical_subject(verb, ctx)
+        if subject is not None:
+            return subject
+    if cue.inverted is not None:
+        return cue.inverted
+    verb = cue.head
+    if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i and depth < 3:
+        governor = verb.head
+        if governor.pos_ in ("VERB", "AUX") or verb.dep_ in ("conj", "xcomp", "advcl"):
+            parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,
+                         end=governor.idx + len(governor.text),
+                         inverted=_inverted_after(governor, ctx))
+            found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
+            if found is not None:
+                return found
+    if allow_inverted:
+        return inverted_subject(cue, ctx)
+    return None
+
+
+def _inverted_after(verb: Token, ctx: DocContext) -> Token | None:
+    doc = ctx.doc
+    for j in range(verb.i - 2, min(len(doc), verb.i + 3)):
+        if 0 <= j < len(doc) and inverted_pronoun(doc[j], ctx.lexicon):
+            return doc[j]
+    return None
+
+
+# ------------------------------------------------------------------------------- mentions
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """Token range [left, right] of the noun phrase headed by `head` (no clauses, no commas)."""
+    left = right = head.i
+    for child in head.children:
+        if child.i < head.i and child.dep_ in _NP_LEFT_DEPS:
+            left = min(left, child.left_edge.i)
+    for child in sorted(head.children, key=lambda c: c.i):
+        if child.i > head.i and child.dep_ in _NP_RIGHT_DEPS:
+            sub = list(child.subtree)
+            if any(t.text in ",;()«»“”\"" or t.pos_ in ("VERB", "AUX") for t in sub):
+                break
+            right = max(right, child.right_edge.i)
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].pos_ == "ADP"):
+        left += 1
+    while right > head.i and doc[right].is_punct:
+        right -= 1
+    return left, right
+
+
+def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = None
+                ) -> tuple[int, int] | None:
+    """The name inside tokens [left, right] that the phrase refers to, if any.
+
+    A name is a run of capitalised proper nouns or entity tokens (with particles such as "de",
+    "bin", "and" inside); it is not the referent when it only modifies the head
+    ("Obama administration officials") or follows "de"/"of" ("un proche de Pierre Moscovici").
+    Runs holding a person entity win; runs made only of title words ("Premier") are skipped.
+    """
+    doc = ctx.doc
+    runs: list[tuple[int, int]] = []
+    j = left
+    while j <= right:
+        if not _is_name_token(doc[j], ctx):
+            j += 1
+            continue
+        k = j
+        while k + 1 <= right:
+            nxt = doc[k + 1]
+            if _is_name_token(nxt, ctx) or (nxt.ent_iob_ == "I" and doc[k].ent_type_
+                                            and nxt.text[:1].isalpha()
+                                            and _capital_follows(k + 1, right, ctx)):
+                k += 1
+            elif (ctx.lexicon.is_word("name_particle", nxt.text) or nxt.text in ("’s", "'s")) \
+                    and _capital_follows(k + 1, right, ctx):
+                k += 1
+            else:
+                break
+        runs.append((j, k))
+        j = k + 1
+    candidates = []
+    for s, e in runs:
+        previous = doc[s - 1] if s > left else None
+        if previous is not None and ctx.lexicon.is_word("of", previous.text):
+            continue
+        if all(_title_word(doc[t], ctx) for t in range(s, e + 1)):
+            continue
+        if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head):
+            continue
+        candidates.append(_trim_to_person(s, e, ctx))
+    if not candidates:
+        return None
+    people = [c for c in candidates if _has_person(c, ctx)]
+    return people[0] if people else candidates[-1]
+
+
+def _capital_follows(i: int, right: int, ctx: DocContext) -> bool:
+    for t in range(i + 1, min(right, i + 3) + 1):
+        if _is_name_token(ctx.doc[t], ctx):
+            return True
+        if not ctx.lexicon.is_word("name_particle", ctx.doc[t].text):
+            return False
+    return False
+
+
+def _names_head(s: int, e: int, head: Token) -> bool:
+    """The run is an apposition or name part of `head`, not a modifier of it."""
+    for t in head.doc[s:e + 1]:
+        if t.head.i == head.i and t.dep_ in ("appos", "flat", "flat:name", "nmod", "dep",
+                                                "nmod:appos", "npadvmod"):
+            return True
+    return False
+
+
+def _title_word(token: Token, ctx: DocContext) -> bool:
+    text = token.text.lower()
+    if ctx.lexicon.title(text) is not None:
+        return True
+    return any(text in phrase.split() for phrase in ctx.lexicon.titles if " " in phrase)
+
+
+def _has_person(span: tuple[int, int], ctx: DocContext) -> bool:
+    return any(ctx.doc[t].ent_type_ in PERSON_LABELS for t in range(span[0], span[1] + 1))
+
+
+def _is_name_token(token: Token, ctx: DocContext) -> bool:
+    if token.is_punct or token.is_space or not token.text[:1].isupper():
+        return False
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS:
+        return not ctx.lexicon.is_word("determiner_definite", token.text)
+    return False
+
+
+def _trim_to_person(j: int, k: int, ctx: DocContext) -> tuple[int, int]:
+    """Within a run of capitalised tokens, prefer a person entity ("Santé Roman Prymula")."""
+    doc = ctx.doc
+    people = [(max(e.start, j), min(e.end - 1, k)) for e in doc.ents
+              if e.label_ in PERSON_LABELS and e.start <= k and e.end - 1 >= j]
+    if people:
+        s, e = people[-1]
+        while s > j and _honorific(doc[s - 1], ctx):
+            s -= 1
+        return s, e
+    while j < k and _title_word(doc[j], ctx) and not _honorific(doc[j], ctx):
+        j += 1
+    return j, k
+
+
+def _honorific(token: Token, ctx: DocContext) -> bool:
+    title = ctx.lexicon.title(token.text)
+    return title is not None and title.kind == "honorific"
+
+
+def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
+    """The speaker mention headed by `token` (a subject found by `speaker_token`)."""
+    doc = ctx.doc
+    lexicon = ctx.lexicon
+    pronoun = lexicon.pronoun(token.text)
+    if token.pos_ == "PRON" or (pronoun is not None and token.pos_ not in ("PROPN",)):
+        start = token.idx + (1 if token.text.startswith("-") else 0)
+        end = token.idx + len(token.text)
+        kind = pronoun.kind if pronoun is not None else "pronoun"
+        kind = {"personal": "pronoun", "demonstrative": "pronoun"}.get(kind, kind)
+        antecedent = None
+        if kind == "relative":
+            antecedent = _relative_antecedent(token)
+        elif kind == "pronoun" and token.text.lower() in ("ce", "celui", "celle"):
+            kind = "pronoun"
+        return SpeakerMention(start, end, kind, token.i, start, end, antecedent)
+    left, right = _np_bounds(token)
+    np_start = doc[left].idx
+    np_end = doc[right].idx + len(doc[right].text)
+    phrase = doc.text[np_start:np_end].lower().replace("’", "'")
+    if lexicon.pronoun(phrase) is not None:  # "ce dernier", "the latter"
+        return SpeakerMention(np_start, np_end, "pronoun", token.i, np_start, np_end)
+    # role + name, name + apposition
+    name = name_tokens(left, right, ctx, token)
+    if name is None:
+        for child in token.children:
+            if child.dep_ in ("appos", "flat:name") and child.pos_ == "PROPN":
+                a_left, a_right = _np_bounds(child)
+                name = name_tokens(a_left, a_right, ctx, child)
+                if name is not None:
+                    break
+    if name is not None and not _relational(token, ctx):
+        s, e = name
+        return SpeakerMention(doc[s].idx, doc[e].idx + len(doc[e].text), "name", token.i,
+                              np_start, np_end)
+    kind = _descriptive_kind(token, left, ctx)
+    return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _relational(token: Token, ctx: DocContext) -> bool:
+    """ "un proche de X", "his spokesman": a person defined by someone else."""
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    if token.pos_ == "PROPN":
+        return False
+    return title is not None and title.kind == "relational"
+
+
+def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
+    lexicon = ctx.lexicon
+    doc = ctx.doc
+    determiners = [c for c in token.children if c.dep_ in ("det", "poss", "nmod:poss")
+                   and c.i < token.i]
+    first = doc[left]
+    plural = "Plur" in token.morph.get("Number") or token.tag_ in ("NNS", "NNPS")
+    if plural:
+        return "group"
+    title = lexicon.title(token.lemma_) or lexicon.title(token.text)
+    if title is not None and title.kind == "institution":
+        return "group"
+    det_words = [d.text for d in determiners] or [first.text]
+    if any(lexicon.is_word("determiner_indefinite", w) for w in det_words):
+        return "anonymous"
+    if title is not None and title.kind == "relational":
+        return "anonymous"
+    return "role"
+
+
+def _relative_antecedent(token: Token) -> int | None:
+    verb = token.head
+    if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.i != verb.i:
+        return verb.head.i
+    return None
+
+
+def speaker_for(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True
+                ) -> SpeakerMention | None:
+    token = speaker_token(cue, ctx, allow_inverted=allow_inverted)
+    if token is None or ctx.in_quotes(token):
+        return None
+    return mention_for(token, ctx)

@@ -1,0 +1,723 @@
+"""Resolution and coreference stages: who each speaker mention is.
+
+- Names: every person or organisation name in the article's prose is collected and variants of
+  one name are clustered (full name, surname alone, first name alone, spellings one or two
+  letters apart as machine translation and typos produce), keeping people with different first
+  names apart. The fullest form is the canonical name.
+- Roles: titles before a name ("le ministre de la Santé Roman Prymula"), appositions
+  ("X, professeure de nutrition", "the leader of Ennahda, X") and parentheses give each person
+  role descriptions; a role mention ("le ministre de la Santé", "the president") goes to the
+  person whose role it matches (nationality agreeing), else to the most salient person of
+  agreeing gender.
+- Pronouns go to the most recent compatible person (gender, number), preferring subjects and
+  speakers; relative pronouns to their antecedent.
+- Unnamed groups and anonymous sources stay groups; a definite mention with the same head
+  noun ("cette source", "the source", "American officials") continues the earlier one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from pipeline.ids import (
+    fold,
+    mention_id,
+    speaker_id_for_group,
+    speaker_id_for_known,
+    speaker_id_for_name,
+)
+from pipeline.nlp.context import DocContext
+from pipeline.nlp.quotes import Draft
+from pipeline.nlp.resources import Resources
+from pipeline.nlp.source import PERSON_LABELS, SpeakerMention, mention_for, name_tokens
+from pipeline.records import Mention
+
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+_PRONOUN_WINDOW = 3  # paragraphs back a pronoun may look for its antecedent
+
+
+def fold_word(word: str) -> str:
+    """Lower case, accents removed, inner hyphens kept ("vice-premier")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[^\w\-]", "", plain).strip("-")
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def similar_words(a: str, b: str) -> bool:
+    """Two spellings of one name word: equal, or a letter or two apart on longer words."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4 or a[0] != b[0]:
+        return False
+    distance = edit_distance(a, b, 2)
+    if distance <= 1:
+        return True
+    return distance == 2 and min(len(a), len(b)) >= 5 and a[:2] == b[:2]
+
+
+# ------------------------------------------------------------------------------ data
+
+
+@dataclass
+class Role:
+    words: frozenset[str]
+    head: str
+    nationality: str | None
+    gender: str | None
+
+
+@dataclass
+class NameMention:
+    start: int
+    end: int
+    text: str  # the name as written, honorifics kept ("Mr Obama")
+    words: tuple[str, ...]  # folded words of the bare name ("barack", "obama")
+    bare: str  # the bare name as written ("Barack Obama")
+    label: str  # person / org
+    gender: str | None
+    token: int
+    subject: bool
+
+
+@dataclass
+class Entity:
+    key: int
+    kind: str  # person / org / group
+    names: list[NameMention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    gender: str | None = None
+    description: str | None = None  # groups: the words of their first mention
+    head: str | None = None  # groups: head noun
+    modifiers: frozenset[str] = frozenset()
+    first_start: int = 0
+    first_text: str = ""
+    mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start,end,text,kind
+    quote_count: int = 0
+    known_key: str | None = None
+    known_name: str | None = None
+
+    @property
+    def canonical(self) -> str:
+        if self.known_name:
+            return self.known_name
+        if not self.names:
+            return self.description or self.first_text
+        counts = Counter(n.bare for n in self.names)
+        best = max(self.names, key=lambda n: (len(n.words), counts[n.bare], -n.start))
+        return best.bare
+
+    @property
+    def salience(self) -> int:
+        return len(self.names) + len(self.mentions)
+
+
+@dataclass
+class Resolved:
+    entity: Entity | None
+
+
+# ------------------------------------------------------------------------------ names
+
+
+class Resolver:
+    """Builds the article's entities and resolves each draft's speaker mention."""
+
+    def __init__(self, ctx: DocContext, resources: Resources, doc_id: str) -> None:
+        self.ctx = ctx
+        self.resources = resources
+        self.doc_id = doc_id
+        self.entities: list[Entity] = []
+        self.history: list[tuple[int, Entity, bool]] = []  # (offset, entity, subject/speaker)
+        self._collect_names()
+
+    # ---------------------------------------------------------------- name mentions
+
+    def _bare_name(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """The name without honorifics, titles and possessive, with its offsets."""
+        text = self.ctx.text
+        lexicon = self.ctx.lexicon
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+",
+                                                                            text[start:end])]
+        while words:
+            word = text[words[0][0]:words[0][1]]
+            title = lexicon.title(word)
+            multi = len(words) > 1 and lexicon.title(word + " " + text[words[1][0]:words[1][1]])
+            if multi:
+                words = words[2:]
+            elif title is not None and title.kind in ("honorific", "role") and len(words) > 1:
+                words = words[1:]
+            else:
+                break
+        if not words:
+            return None
+        s, e = words[0][0], words[-1][1]
+        bare = text[s:e]
+        for suffix in ("’s", "'s", "’", "'"):
+            if bare.endswith(suffix):
+                bare, e = bare[: -len(suffix)], e - len(suffix)
+        stripped = bare.rstrip("*.,;:)")
+        e -= len(bare) - len(stripped)
+        bare = stripped
+        if not bare or not bare[0].isupper():
+            return None
+        return bare, s, e
+
+    def _name_mention(self, start: int, end: int, label: str, token: Token) -> NameMention | None:
+        bare = self._bare_name(start, end)
+        if bare is None:
+            return None
+        name, s, e = bare
+        words = tuple(w for w in (fold_word(x) for x in re.split(r"[\s’']+", name)) if w)
+        if not words:
+            return None
+        gender = None
+        first_word = self.ctx.text[start:end].split()[0]
+        title = self.ctx.lexicon.title(first_word)
+        if title is not None and title.kind == "honorific":
+            gender = title.gender
+        subject = token.dep_.startswith("nsubj") or token.head.dep_.startswith("nsubj")
+        return NameMention(start, end, self.ctx.text[start:end], words, name, label, gender,
+                           token.i, subject)
+
+    def _collect_names(self) -> None:
+        ctx = self.ctx
+        doc = ctx.doc
+        found: list[NameMention] = []
+        for ent in doc.ents:
+            first = ent[0]
+            if not ctx.is_prose(first) or ctx.in_quotes(first):
+                continue
+            if ent.label_ in PERSON_LABELS:
+                label = "person"
+            elif ent.label_ in _ORG_LABELS:
+                continue  # organisations enter when they speak (resolve_name)
+            else:
+                continue
+            span = name_tokens(ent.start, ent.end - 1, ctx)
+            if span is None:
+                continue
+            s, e = span
+            left = s
+            while left > 0 and self._honorific(doc[left - 1]):
+                left -= 1
+            mention = self._name_mention(doc[left].idx, doc[e].idx + len(doc[e].text),
+                                         label, doc[e])
+            if mention is not None:
+                found.append(mention)
+        for token in doc:  # "en discutant avec Pasiphae": a name the tagger did not label
+            if (ctx.lexicon.is_word("comitative", token.text) and ctx.is_prose(token)
+                    and not ctx.in_quotes(token)):
+                nxt = ctx.next_word(token.i)
+                if nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ not in (
+                        "PER", "PERSON", "ORG", "GPE"):
+                    end = nxt
+                    while end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "PROPN":
+                        end = doc[end.i + 1]
+                    mention = self._name_mention(nxt.idx, end.idx + len(end.text), "person",
+                                                 end)
+                    if mention is not None:
+                        found.append(mention)
+        for mention in sorted(found, key=lambda m: m.start):
+            self._add_name(mention)
+
+    def _honorific(self, token: Token) -> bool:
+        title = self.ctx.lexicon.title(token.text)
+        return title is not None and title.kind == "honorific"
+
+    def _add_name(self, mention: NameMention) -> Entity:
+        entity = self._match_name(mention)
+        if entity is None:
+            entity = Entity(key=len(self.entities), kind=mention.label,
+                            first_start=mention.start, first_text=mention.bare)
+            self.entities.append(entity)
+        if all(n.start != mention.start for n in entity.names):
+            entity.names.append(mention)
+            self.history.append((mention.start, entity, mention.subject))
+            self.history.sort(key=lambda h: h[0])
+        if mention.gender and not entity.gender:
+            entity.gender = mention.gender
+        for role in self._roles_around(mention):
+            entity.roles.append(role)
+            if role.gender and not entity.gender:
+                entity.gender = role.gender
+        if mention.label == "person" and entity.kind == "org":
+            entity.kind = "person"
+        return entity
+
+    def _match_name(self, mention: NameMention) -> Entity | None:
+        best: tuple[int, int, Entity] | None = None
+        for entity in self.entities:
+            if entity.kind == "group":
+                continue
+            score = max((_name_score(mention.words, n.words) for n in entity.names), default=0)
+            if score == 0:
+                continue
+            if mention.gender and entity.gender and mention.gender != entity.gender:
+                continue
+            last = max(n.start for n in entity.names)
+            key = (score, last)
+            if best is None or key > best[:2]:
+                best = (score, last, entity)
+        return best[2] if best else None
+
+    # ---------------------------------------------------------------- roles
+
+    def _role_from_tokens(self, tokens: list[Token]) -> Role | None:
+        lexicon = self.ctx.lexicon
+        words = []
+        head = None
+        gender = None
+        nationality = None
+        for token in tokens:
+            if token.is_punct or token.is_space:
+                continue
+            low = token.lower_.replace("’", "'")
+            if lexicon.is_word("determiner_feminine", low) and gender is None and not words:
+                gender = "f"
+            elif lexicon.is_word("determiner_masculine", low) and gender is None and not words:
+                gender = "m"
+            if token.pos_ in ("DET", "ADP", "CCONJ", "PRON", "SCONJ", "PART") or \
+                    lexicon.is_word("determiner_definite", low):
+                continue
+            word = fold_word(token.text)
+            if not word:
+                continue
+            code = self.resources.nationalities.get(fold(token.text))
+            if code:
+                nationality = nationality or code
+            words.append(word)
+            if token.pos_ == "NOUN" and head is None:
+                head = word
+                title = lexicon.title(token.text) or lexicon.title(token.lemma_)
+                if title is not None and title.gender and gender is None:
+                    gender = title.gender
+                elif gender is None and self.ctx.lang == "fr":
+                    morph = token.morph.get("Gender")
+                    if morph and title is None:
+                        gender = {"Fem": "f", "Masc": "m"}.get(morph[0])
+        if not words:
+            return None
+        if self.ctx.lang == "en":
+            nouns = [fold_word(t.text) for t in tokens if t.pos_ == "NOUN"]
+            before_of = []
+            for t in tokens:
+                if lexicon.is_word("of", t.text):
+                    break
+                if t.pos_ == "NOUN":
+                    before_of.append(fold_word(t.text))
+            head = (before_of or nouns or [words[-1]])[-1]
+        return Role(frozenset(words), head or words[0], nationality, gender)
+
+    def _roles_around(self, mention: NameMention) -> list[Role]:
+        """Role descriptions the text attaches to this name mention."""
+        ctx = self.ctx
+        doc = ctx.doc
+        start_token = ctx.token_at(mention.start)
+        end_token = ctx.token_at(mention.end - 1)
+        if start_token is None or end_token is None:
+            return []
+        roles: list[Role] = []
+        unit_start, unit_end = ctx.unit_of(start_token)
+        # title before the name, in the same phrase
+        j = start_token.i - 1
+        before: list[Token] = []
+        while j >= unit_start:
+            token = doc[j]
+            if token.is_space:
+                j -= 1
+                continue
+            if token.text in ",;:«»“”\"(" or token.pos_ in ("VERB", "AUX", "SCONJ") or \
+                    ctx.in_quotes(token):
+                break
+            before.insert(0, token)
+            if token.pos_ == "DET" and token.dep_ in ("det",):
+                break
+            j -= 1
+        before = _after_last_name(before, ctx)
+        if before and any(t.pos_ == "NOUN" for t in before):
+            role = self._role_from_tokens(before)
+            if role:
+                roles.append(role)
+        # ", ROLE, NAME": a role phrase ending with a comma right before the name
+        comma = ctx.previous_word(start_token.i)
+        if comma is not None and comma.text in ",(" and not before:
+            phrase = self._phrase_back(comma.i - 1, unit_start)
+            if phrase and phrase[0].pos_ == "DET":
+                role = self._role_from_tokens(phrase)
+                if role:
+                    roles.append(role)
+        # "NAME, ROLE," / "NAME (ROLE)"
+        k = end_token.i + 1
+        while k < unit_end and doc[k].text == "(":  # skip "(2)", "(ČSSD)"
+            close = k
+            while close < unit_end and doc[close].text != ")":
+                close += 1
+            k = close + 1
+        if k < unit_end and doc[k].text == ",":
+            phrase = []
+            m = k + 1
+            while m < unit_end:
+                token = doc[m]
+                if token.text in ",;:.()«»“”\"" or ctx.in_quotes(token):
+                    break
+                if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+                    break
+                phrase.append(token)
+                m += 1
+            phrase = _before_next_name(phrase, ctx)
+            if phrase and any(t.pos_ == "NOUN" for t in phrase) and not phrase[0].text[:1]\
+                    .isupper() or (phrase and phrase[0].pos_ == "DET"):
+                role = self._role_from_tokens(phrase)
+                if role:
+                    roles.append(role)
+        return roles
+
+    def _phrase_back(self, j: int, unit_start: int) -> list[Token]:
+        doc = self.ctx.doc
+        phrase: list[Token] = []
+        while j >= unit_start:
+            token = doc[j]
+            if token.is_space:
+                j -= 1
+                continue
+            if token.text in ",;:«»“”\"" or token.pos_ in ("VERB", "AUX"):
+                break
+            if token.text == ")":  # "le secrétaire (US Defense) (Pete Hegse)"
+                while j >= unit_start and doc[j].text != "(":
+                    if doc[j].text not in "()":
+                        phrase.insert(0, doc[j])
+                    j -= 1
+                j -= 1
+                continue
+            phrase.insert(0, token)
+            j -= 1
+        while phrase and phrase[0].pos_ not in ("DET",):
+            if len(phrase) <= 1:
+                break
+            phrase = phrase[1:]
+        return phrase
+
+    # ---------------------------------------------------------------- resolution
+
+    def resolve(self, drafts: list[Draft]) -> list[Entity | None]:
+        order = sorted(range(len(drafts)),
+                       key=lambda n: drafts[n].speaker.start if drafts[n].speaker else
+                       drafts[n].start)
+        result: list[Entity | None] = [None] * len(drafts)
+        for n in order:
+            draft = drafts[n]
+            if draft.continues is not None and draft.speaker is None:
+                continue
+            if draft.speaker is None:
+                continue
+            entity = self.resolve_mention(draft.speaker, draft)
+            result[n] = entity
+            if entity is not None:
+                self._remember(draft.speaker, entity)
+        for n, draft in enumerate(drafts):  # continuations without a mention
+            if result[n] is None and draft.continues is not None:
+                result[n] = result[draft.continues]
+        for entity in result:
+            if entity is not None:
+                entity.quote_count += 1
+        return result
+
+    def _remember(self, mention: SpeakerMention, entity: Entity) -> None:
+        text = self.ctx.text[mention.start:mention.end]
+        if all(m[0] != mention.start for m in entity.mentions) and \
+                all(n.start != mention.start for n in entity.names):
+            entity.mentions.append((mention.start, mention.end, text, mention.kind))
+        self.history.append((mention.start, entity, True))
+        self.history.sort(key=lambda h: h[0])
+
+    def resolve_mention(self, mention: SpeakerMention, draft: Draft | None = None
+                        ) -> Entity | None:
+        kind = mention.kind
+        if kind == "name":
+            return self.resolve_name(mention)
+        if kind == "relative":
+            if mention.antecedent is None:
+                return self._most_recent(mention.start, person=True, gender=None, number=None)
+            return self.resolve_mention(mention_for(self.ctx.doc[mention.antecedent], self.ctx))
+        if kind == "pronoun":
+            return self.resolve_pronoun(mention)
+        if kind == "first":
+            return None
+        if kind == "indefinite":
+            return self._group(mention, continue_same_head=False)
+        if kind in ("group",):
+            return self._group(mention, continue_same_head=True)
+        if kind == "anonymous":
+            return self._group(mention, continue_same_head=False, anonymous=True)
+        return self.resolve_role(mention)
+
+    def resolve_name(self, mention: SpeakerMention) -> Entity | None:
+        ctx = self.ctx
+        token = ctx.doc[mention.head]
+        for entity in self.entities:
+            for name in entity.names:
+                if name.start <= mention.start < name.end or mention.start <= name.start < \
+                        mention.end:
+                    return entity
+        label = "person"
+        if token.ent_type_ in _ORG_LABELS or self._institution(token):
+            label = "org"
+        name = self._name_mention(mention.start, mention.end, label, token)
+        if name is None:
+            return self.resolve_role(mention)
+        name.subject = True
+        return self._add_name(name)
+
+    def _institution(self, token: Token) -> bool:
+        for t in token.doc[max(0, token.i - 3):token.i + 1]:
+            title = self.ctx.lexicon.title(t.lemma_) or self.ctx.lexicon.title(t.text)
+            if title is not None and title.kind == "institution":
+                return True
+        return False
+
+    def resolve_pronoun(self, mention: SpeakerMention) -> Entity | None:
+        text = self.ctx.text[mention.start:mention.end]
+        pronoun = self.ctx.lexicon.pronoun(text)
+        gender = pronoun.gender if pronoun else None
+        number = pronoun.number if pronoun else None
+        if number == "p":
+            return self._most_recent(mention.start, person=False, gender=None, number="p")
+        return self._most_recent(mention.start, person=True, gender=gender, number="s")
+
+    def _most_recent(self, offset: int, *, person: bool, gender: str | None,
+                     number: str | None) -> Entity | None:
+        paragraph = self._paragraph(offset)
+        candidates = [(o, e, subj) for o, e, subj in self.history if o < offset]
+
+        def compatible(entity: Entity) -> bool:
+            if person and entity.kind != "person":
+                return False
+            if number == "p" and entity.kind == "person":
+                return False
+            return not (gender and entity.gender and gender != entity.gender)
+
+        for prefer_subject in (True, False):
+            for o, entity, subject in reversed(candidates):
+                if paragraph - self._paragraph(o) > _PRONOUN_WINDOW:
+                    break
+                if prefer_subject and not subject:
+                    continue
+                if compatible(entity):
+                    return entity
+        return None
+
+    def _paragraph(self, offset: int) -> int:
+        for k, p in enumerate(self.ctx.paragraphs):
+            if offset <= p.end:
+                return k
+        return len(self.ctx.paragraphs)
+
+    def resolve_role(self, mention: SpeakerMention) -> Entity | None:
+        ctx = self.ctx
+        doc = ctx.doc
+        span = doc.char_span(mention.np_start, mention.np_end, alignment_mode="expand")
+        tokens = list(span) if span is not None else [doc[mention.head]]
+        role = self._role_from_tokens(tokens)
+        if role is None:
+            return None
+        demonstrative = any(ctx.lexicon.is_word("determiner_demonstrative", t.text)
+                            for t in tokens[:1])
+        # an earlier anonymous source or group with the same head ("cette source")
+        for o, entity, _ in reversed(self.history):
+            if o >= mention.start:
+                continue
+            if entity.kind == "group" and entity.head == role.head:
+                return entity
+        best: tuple[float, Entity] | None = None
+        neutral: list[Entity] = []
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            if role.gender and entity.gender and role.gender != entity.gender:
+                continue
+            score = 0.0
+            conflict = False
+            for known in entity.roles:
+                if role.nationality and known.nationality and \
+                        role.nationality != known.nationality and \
+                        (known.head == role.head or role.head in known.words):
+                    conflict = True
+                    continue
+                if role.head not in known.words and known.head != role.head:
+                    continue
+                shared = len(role.words & known.words)
+                bonus = 2 if role.nationality and role.nationality == known.nationality else 0
+                exact = 0.5 if role.words <= known.words else 0.0
+                score = max(score, shared + bonus + exact)
+            if conflict and score == 0:
+                continue
+            if score > 0:
+                if best is None or score > best[0] or (score == best[0] and self._closer(
+                        entity, best[1], mention.start)):
+                    best = (score, entity)
+            else:
+                neutral.append(entity)
+        if best is not None:
+            return best[1]
+        if demonstrative:
+            recent = self._most_recent(mention.start, person=True, gender=role.gender,
+                                       number="s")
+            if recent is not None:
+                return recent
+        if ctx.lexicon.title(doc[mention.head].lemma_) is None and \
+                ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
+            return self._group(mention, continue_same_head=True)
+        if neutral and self._human(doc[mention.head]):
+            return max(neutral, key=lambda e: (self._salience(e, mention.start),
+                                               -self._distance(e, mention.start)))
+        return self._group(mention, continue_same_head=True, anonymous=True)
+
+    def _human(self, token: Token) -> bool:
+        title = self.ctx.lexicon.title(token.lemma_) or self.ctx.lexicon.title(token.text)
+        if title is not None:
+            return title.kind in ("role",)
+        return token.pos_ in ("NOUN", "ADJ", "PROPN")
+
+    def _salience(self, entity: Entity, offset: int) -> int:
+        return entity.salience
+
+    def _distance(self, entity: Entity, offset: int) -> int:
+        positions = [n.start for n in entity.names] + [m[0] for m in entity.mentions]
+        return min((abs(p - offset) for p in positions), default=10**9)
+
+    def _closer(self, a: Entity, b: Entity, offset: int) -> bool:
+        return self._distance(a, offset) < self._distance(b, offset)
+
+    def _group(self, mention: SpeakerMention, *, continue_same_head: bool,
+               anonymous: bool = False) -> Entity:
+        ctx = self.ctx
+        doc = ctx.doc
+        head = doc[mention.head]
+        head_word = fold_word(head.lemma_ if head.pos_ == "NOUN" else head.text)
+        modifiers = frozenset(fold_word(c.text) for c in head.children
+                              if c.dep_ in ("compound", "nmod") and c.i < head.i)
+        if continue_same_head:
+            for o, entity, _ in reversed(self.history):
+                if o >= mention.start or entity.kind != "group" or entity.head != head_word:
+                    continue
+                if modifiers and not modifiers <= entity.modifiers:
+                    break
+                return entity
+        text = ctx.text[mention.np_start:mention.np_end]
+        entity = Entity(key=len(self.entities), kind="group", description=text,
+                        head=head_word, modifiers=modifiers, first_start=mention.np_start,
+                        first_text=text)
+        self.entities.append(entity)
+        return entity
+
+    # ---------------------------------------------------------------- output
+
+    def speaker_id(self, entity: Entity) -> str:
+        if entity.kind == "group":
+            return speaker_id_for_group(self.doc_id, entity.first_text, entity.first_start)
+        known = None
+        for name in entity.names:
+            known = self.resources.known_person(name.bare) or known
+        if known is not None:
+            entity.known_key, entity.known_name = known.key, known.name
+            return speaker_id_for_known(known.key)
+        return speaker_id_for_name(entity.canonical)
+
+    def aliases(self, entity: Entity) -> list[str]:
+        seen: list[str] = []
+        for name in sorted(entity.names, key=lambda n: n.start):
+            for form in (name.bare, name.text):
+                if form not in seen and form != entity.canonical:
+                    seen.append(form)
+        return seen
+
+    def mentions(self, entities: set[int]) -> list[Mention]:
+        records = []
+        for entity in self.entities:
+            if entity.key not in entities:
+                continue
+            sid = self.speaker_id(entity)
+            kind = {"person": "person", "org": "org", "group": "group"}[entity.kind]
+            rows = [(n.start, n.end, n.text, "name") for n in entity.names]
+            rows += [(s, e, t, "group" if entity.kind == "group" else
+                      ("pronoun" if k in ("pronoun", "relative") else "role"))
+                     for s, e, t, k in entity.mentions]
+            for start, end, text, mkind in sorted(set(rows)):
+                records.append(Mention(mention_id=mention_id(self.doc_id, start, end),
+                                       doc_id=self.doc_id, speaker_id=sid, start=start,
+                                       end=end, text=text, kind=mkind,
+                                       speaker_name=entity.canonical, speaker_type=kind))
+        return records
+
+
+def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """3: same name; 2: same full name spelled differently; 1: a part of it; 0: no match."""
+    if words == other:
+        return 3
+    if len(words) == 1 or len(other) == 1:
+        single, full = (words, other) if len(words) == 1 else (other, words)
+        word = single[0]
+        if len(full) == 1:
+            return 2 if similar_words(word, full[0]) else 0
+        if word == full[-1] or word == full[0]:
+            return 1
+        if similar_words(word, full[-1]):
+            return 1
+        if any(word == part for part in full[1:-1]) and len(word) > 3:
+            return 1
+        return 0
+    if not similar_words(words[-1], other[-1]):
+        # organisations: one name inside the other ("Press Council", "the Press Council")
+        shorter, longer = sorted((words, other), key=len)
+        if _contains(longer, shorter) and len(shorter) >= 2:
+            return 1
+        return 0
+    first, other_first = words[0], other[0]
+    if first == other_first or similar_words(first, other_first) or (
+            first[:1] == other_first[:1] and (len(first) <= 2 or len(other_first) <= 2)):
+        return 2
+    return 0
+
+
+def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _after_last_name(tokens: list[Token], ctx: DocContext) -> list[Token]:
+    """Drop everything up to a name inside a title ("l'envoyé spécial de Trump" stays whole,
+    "Jaroslav Faltýnek, président … du Premier ministre" is cut before)."""
+    return tokens
+
+
+def _before_next_name(tokens: list[Token], ctx: DocContext) -> list[Token]:
+    """Cut an apposition before another person's name and that name's own title."""
+    for n, token in enumerate(tokens):
+        if token.ent_type_ in PERSON_LABELS:
+            cut = n
+            for m in range(n - 1, -1, -1):
+                if ctx.lexicon.is_word("of", tokens[m].text):
+                    cut = m
+                    break
+                if tokens[m].pos_ not in ("NOUN", "ADJ", "PROPN", "DET"):
+                    break
+            return tokens[:cut]
+    return tokens
