@@ -34,7 +34,14 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="ingest, extract and publish (default: bundled sample)")
     run.add_argument("sources", nargs="*", metavar="SOURCE",
-                     help="files, folders, JSONL files, feed files or URLs, page URLs")
+                     help="files, folders, JSONL files, feed files or URLs, page URLs, "
+                          "sources files (.toml) or names of sources of the sources file "
+                          "(default: the sources file's sources, else the bundled sample)")
+    run.add_argument("--sources-file", default=None, metavar="TOML",
+                     help="named sources (see examples/sources.toml); "
+                          "also NEWSEVENTS_SOURCES_FILE")
+    run.add_argument("--tag", action="append", default=[], dest="tags",
+                     help="only the sources-file entries with this tag (repeatable)")
     _storage_options(run)
     run.add_argument("--ingest-day", default=None,
                      help="UTC day the run files under, YYYY-MM-DD (default: today in UTC)")
@@ -42,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="name of this run's files in the lake; re-using it replaces them "
                           "(default: cli-<UTC timestamp>)")
     run.add_argument("--reextract", action="store_true",
-                     help="re-extract every article of the ingest day, not only new ones")
+                     help="also re-extract stored articles last extracted by an older pipeline "
+                          "version, from their stored text (nothing is fetched again)")
     run.set_defaults(handler=_run)
 
     publish = commands.add_parser("publish", help="rebuild the warehouse from the lake")
@@ -78,11 +86,11 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _run(args: argparse.Namespace) -> int:
     from pipeline import stages
 
-    settings = _settings(args)
+    settings = _settings(args).with_(sources_file=args.sources_file)
     ingest_day = validate_day(args.ingest_day or utc_today())
     run_key = args.run_key or "cli-" + dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     ingested = stages.ingest(args.sources, settings=settings, ingest_day=ingest_day,
-                             run_key=run_key)
+                             run_key=run_key, tags=args.tags)
     extracted = stages.extract(settings=settings, ingest_day=ingest_day, run_key=run_key,
                                reextract=args.reextract)
     published = stages.publish(settings=settings)
@@ -98,6 +106,10 @@ def _print_summary(settings: Settings, ingested: dict, extracted: dict, publishe
     print(f"  this run: {ingested['articles']} new articles "
           f"({ingested['already_ingested']} already ingested, {ingested['duplicates']} "
           f"duplicates), {ingested['errors']} ingest errors, {extracted['quotes']} quotes")
+    owed = extracted.get("recovered", 0) + extracted.get("reextracted", 0)
+    if owed:
+        print(f"  extracted again from the lake: {extracted.get('recovered', 0)} never "
+              f"extracted, {extracted.get('reextracted', 0)} from an older pipeline version")
     print(f"  warehouse: {tables.get('articles', 0)} articles, {tables.get('quotes', 0)} quotes, "
           f"{tables.get('speakers', 0)} speakers, {tables.get('ingest_errors', 0)} ingest errors")
     _, top = warehouse.query(settings, "select name, type, quote_count, article_count "
@@ -107,7 +119,7 @@ def _print_summary(settings: Settings, ingested: dict, extracted: dict, publishe
         for name, kind, quotes, articles in top:
             print(f"    {quotes:4d} quotes  {name} ({kind}, {articles} article(s))")
     print(f"  DuckDB file: {published['warehouse']}")
-    print(f"  try: newsevents query \"select speaker_name, content from quotes limit 5\"")
+    print("  try: newsevents query \"select speaker_name, content from quotes limit 5\"")
 
 
 def _publish(args: argparse.Namespace) -> int:

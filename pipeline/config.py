@@ -39,6 +39,10 @@ class Settings:
     resources_dir: str = str(RESOURCES_DIR)
     known_people: str = ""  # empty: resources_dir/known_people.jsonl
     batch_size: int = 32
+    # A TOML file of named sources (see examples/sources.toml); used when a run names none.
+    sources_file: str = ""
+    # Fetch state (HTTP validators, fetched URLs, text fingerprints); empty: <lake>/_state.
+    state_dir: str = ""
     # HTTP fetching
     http_timeout_connect: float = 5.0
     http_timeout_read: float = 20.0

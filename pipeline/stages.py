@@ -12,82 +12,83 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from pipeline.config import SAMPLE_PATH, Settings, validate_day
+from pipeline.config import Settings, validate_day
 from pipeline.records import Article, IngestError
 
 log = logging.getLogger(__name__)
 
 
 def ingest(sources: Sequence[str], *, settings: Settings, ingest_day: str,
-           run_key: str) -> dict[str, Any]:
+           run_key: str, tags: Sequence[str] = ()) -> dict[str, Any]:
     """Fetch and parse every source; write this run's `articles` and `ingest_errors` files.
 
-    An article whose id is already in the lake (from another run) is skipped; one whose text
-    is already stored under another id is kept with `duplicate_of` set.
+    `sources`: locations (URLs, files, folders), sources files (`.toml`) or names of sources
+    of `settings.sources_file`; none: that file's sources, else the bundled sample. `tags`
+    keeps the sources-file entries that carry one of them.
+
+    Incremental (see `pipeline.incremental`): an article already stored (same doc_id, or a page
+    URL already fetched) is neither fetched nor stored again; a copy of a stored article is
+    stored with `duplicate_of`. The fetch state (HTTP validators, fetched URLs) is saved only
+    after this run's files are written, so a run killed at any point loses nothing.
     """
+    from pipeline.incremental import load_stored
     from pipeline.ingest import ingest_sources
+    from pipeline.ingest.dedup import folded_text_sha256
+    from pipeline.ingest.sources import resolve_sources
+    from pipeline.ingest.state import FetchState, state_location
     from pipeline.store.lake import Lake
 
     ingest_day = validate_day(ingest_day)
-    sources = list(sources) or [str(SAMPLE_PATH)]
+    resolved = resolve_sources(list(sources), settings=settings, tags=tags)
     lake = Lake(settings.lake)
-    batch = ingest_sources(sources, settings=settings)
-    known_ids, first_by_sha = _stored_articles(lake, exclude_run_key=run_key)
+    state = FetchState.open(state_location(settings.lake, settings.state_dir))
+    stored = load_stored(lake, state, ingest_day=ingest_day, run_key=run_key)
+    batch = ingest_sources(resolved, settings=settings, validators=state.validators_for(),
+                           known_urls=stored.known_urls, seen=stored.index)
+    fresh = batch.articles
 
-    fresh: list[Article] = []
-    skipped = 0
-    for article in batch.articles:
-        if article.doc_id in known_ids:
-            skipped += 1
-            continue
-        if article.duplicate_of is None and article.text_sha256 in first_by_sha:
-            article.duplicate_of = first_by_sha[article.text_sha256]
-        fresh.append(article)
-
-    lake.write("articles", (a.row() for a in fresh), ingest_day=ingest_day, run_key=run_key)
+    # An earlier attempt of this run key wrote rows that this file replaces: keep them.
+    rows = [*stored.own_rows, *(a.row() for a in fresh)]
+    lake.write("articles", rows, ingest_day=ingest_day, run_key=run_key)
     lake.write("ingest_errors", (e.row() for e in batch.errors), ingest_day=ingest_day,
                run_key=run_key)
+    # Only now that the articles are stored: what lets the next run skip fetching them.
+    stored_ids = stored.ids | {a.doc_id for a in fresh}
+    state.remember_fingerprints({a.doc_id: folded_text_sha256(a.text) for a in fresh})
+    state.remember_fetched({url: doc_id for url, doc_id in batch.fetched.items()
+                            if doc_id in stored_ids})
+    state.remember_validators(batch.validators)
+    state.save()
+
     summary = {
-        "ingest_day": ingest_day, "run_key": run_key, "articles": len(fresh),
-        "duplicates": sum(a.duplicate_of is not None for a in fresh),
-        "already_ingested": skipped, "errors": len(batch.errors),
+        "ingest_day": ingest_day, "run_key": run_key, "sources": len(resolved),
+        "articles": len(fresh), "duplicates": sum(a.duplicate_of is not None for a in fresh),
+        "already_ingested": len(batch.known) + len(batch.skipped),
+        "not_modified": len(batch.not_modified), "errors": len(batch.errors),
     }
     log.info("ingest %s", summary)
     return summary
 
 
-def _stored_articles(lake, *, exclude_run_key: str) -> tuple[set[str], dict[str, str]]:
-    """Ids and first doc per text hash of the articles stored by other runs."""
-    from pipeline.store.lake import safe_run_key
-
-    table = lake.read("articles", columns=["doc_id", "text_sha256", "duplicate_of", "run_key",
-                                           "written_at"])
-    own = safe_run_key(exclude_run_key)
-    rows = sorted((r for r in table.to_pylist() if safe_run_key(r["run_key"]) != own),
-                  key=lambda r: r["written_at"])
-    first_by_sha: dict[str, str] = {}
-    for row in rows:
-        if row["duplicate_of"] is None:
-            first_by_sha.setdefault(row["text_sha256"], row["doc_id"])
-    return {r["doc_id"] for r in rows}, first_by_sha
-
-
 def extract(*, settings: Settings, ingest_day: str, run_key: str,
             reextract: bool = False) -> dict[str, Any]:
-    """Extract quotes and mentions from this run's articles (all of the day's with `reextract`).
+    """Extract quotes and mentions from this run's articles and from those the lake still owes.
 
-    Duplicates are not extracted again. Writes `extractions`, `quotes` and `mentions` files
-    under the run key; an article whose extraction fails gets an error row and the rest go on.
+    Also taken, whatever their day: stored articles never extracted (their run was killed after
+    ingest, or their extraction failed), and with `reextract` those whose newest extraction
+    comes from an older pipeline version, from their stored text, without fetching anything
+    (`pipeline.incremental.plan_extraction`). Duplicates are not extracted. Writes
+    `extractions`, `quotes` and `mentions` files under the run key; an article whose extraction
+    fails gets an error row and the rest go on.
     """
+    from pipeline.incremental import plan_extraction
     from pipeline.nlp.extract import Extractor
     from pipeline.store.lake import Lake
 
     ingest_day = validate_day(ingest_day)
     lake = Lake(settings.lake)
-    table = lake.read("articles", ingest_day=ingest_day,
-                      run_key=None if reextract else run_key)
-    articles = _latest_articles(table.to_pylist())
-    todo = [a for a in articles if a.duplicate_of is None]
+    plan = plan_extraction(lake, ingest_day=ingest_day, run_key=run_key, reextract=reextract)
+    todo = plan.articles
     extractor = Extractor(settings)
 
     extractions, errors = [], []
@@ -114,20 +115,12 @@ def extract(*, settings: Settings, ingest_day: str, run_key: str,
     lake.write("ingest_errors", (e.row() for e in errors), ingest_day=ingest_day,
                run_key=f"{run_key}.extract")
     summary = {"ingest_day": ingest_day, "run_key": run_key, "articles": len(extractions),
-               "skipped_duplicates": len(articles) - len(todo), "quotes": len(quotes),
+               "recovered": plan.recovered, "reextracted": plan.outdated,
+               "skipped_duplicates": plan.skipped_duplicates, "quotes": len(quotes),
                "mentions": len(mentions), "events": len(events), "stances": len(stances),
                "errors": len(errors)}
     log.info("extract %s", summary)
     return summary
-
-
-def _latest_articles(rows: list[dict[str, Any]]) -> list[Article]:
-    latest: dict[str, dict[str, Any]] = {}
-    for row in sorted(rows, key=lambda r: r["written_at"]):
-        latest[row["doc_id"]] = row
-    fields = Article.__dataclass_fields__
-    return [Article(**{k: v for k, v in row.items() if k in fields})
-            for row in latest.values()]
 
 
 def _extract_batch(extractor, batch: list[Article]):

@@ -11,13 +11,14 @@ from pipeline.ingest.core import (
     Source,
     ingest_sources,
     iter_folder,
-    mark_duplicates,
 )
+from pipeline.ingest.dedup import DuplicateIndex, mark_duplicates
 from pipeline.ingest.errors import FETCH_ERRORS, PARSE_ERRORS, IngestFailure
 from pipeline.ingest.formats import HTML_OPTIONS
 from pipeline.ingest.http import Fetcher, FetchError, FetchPolicy, FetchResult
 
 __all__ = [
+    "DuplicateIndex",
     "FETCH_ERRORS",
     "HTML_OPTIONS",
     "PARSE_ERRORS",

@@ -20,8 +20,14 @@ Hooks for incremental runs (issue 5), all optional and plain data:
 - `IngestBatch.validators`: the new validators to remember, only for URLs whose content was taken
   without error, so the caller saves them after the articles are stored (a crash in between
   means a refetch, never a loss).
-- `known_urls`: canonical URLs of articles already stored; such pages and feed entries are not
-  fetched or extracted again and land in `IngestBatch.skipped`.
+- `known_urls`: canonical URLs of articles already stored (or of the pages they were fetched
+  from); such pages and feed entries are not fetched or extracted again and land in
+  `IngestBatch.skipped`.
+- `seen`: a `DuplicateIndex` holding the stored articles: an article with a stored doc_id lands
+  in `IngestBatch.known` (not kept), a copy of a stored one gets `duplicate_of` (see
+  `pipeline.ingest.dedup` for the rules). Without it, articles are compared within the run only.
+- `IngestBatch.fetched`: canonical URL asked (and reached after redirects) -> doc_id of the
+  article it gave, so that the next run knows the page even when it declares another URL.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from urllib.parse import urlsplit
 from pipeline.config import Settings
 from pipeline.ids import canonical_url, make_doc_id, text_sha256
 from pipeline.ingest import formats, sniff
+from pipeline.ingest.dedup import DuplicateIndex, mark_duplicates
 from pipeline.ingest.errors import FETCH, IngestFailure
 from pipeline.ingest.http import Fetcher, FetchPolicy, FetchResult
 from pipeline.records import Article, IngestError
@@ -50,7 +57,7 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf"})
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 # Last path segments that name a feed: such a URL serving HTML is a FeedIsHtml fault.
 _FEED_PATH_NAMES = frozenset({"feed", "rss", "atom", "rss2", "feeds", "rss.xml", "atom.xml"})
-SOURCE_KINDS = frozenset({"feed", "page", "file", "folder"})
+SOURCE_KINDS = frozenset({"feed", "page", "file", "folder", "jsonl"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +66,12 @@ class Source:
 
     location: str  # a path (file or folder) or an http(s) URL
     name: str | None = None  # the `source` column; default: feed title, host or path
-    # None: told apart by itself. Only "feed" changes the reading (HTML there is FeedIsHtml);
-    # the other kinds document a sources file's entries.
+    # None: told apart by itself. "feed" changes the reading (HTML there is FeedIsHtml) and
+    # "jsonl" reads a URL as JSON Lines whatever its name; the other kinds document a sources
+    # file's entries.
     kind: str | None = None
     lang: str | None = None  # a hint; wins over a feed's language, not over a JSONL `lang`
+    tags: tuple[str, ...] = ()  # free labels from a sources file, to select sources by
 
     def __post_init__(self) -> None:
         if self.kind is not None and self.kind not in SOURCE_KINDS:
@@ -84,7 +93,9 @@ class IngestBatch:
     errors: list[IngestError] = field(default_factory=list)
     not_modified: list[str] = field(default_factory=list)  # URLs that answered 304
     skipped: list[str] = field(default_factory=list)  # article URLs in `known_urls`
+    known: list[str] = field(default_factory=list)  # doc_ids read again, already stored
     validators: dict[str, dict[str, str]] = field(default_factory=dict)  # to remember
+    fetched: dict[str, str] = field(default_factory=dict)  # canonical URL asked -> doc_id
 
     @property
     def duplicates(self) -> int:
@@ -97,6 +108,7 @@ class IngestBatch:
             "errors": len(self.errors),
             "not_modified": len(self.not_modified),
             "skipped": len(self.skipped),
+            "known": len(self.known),
         }
 
 
@@ -109,6 +121,7 @@ def ingest_sources(
     fetcher: Fetcher | None = None,
     validators: Mapping[str, Mapping[str, str]] | None = None,
     known_urls: Container[str] | None = None,
+    seen: DuplicateIndex | None = None,
 ) -> IngestBatch:
     """Read every source; bad inputs become `errors` rows, duplicates get `duplicate_of`."""
     run = _Run(
@@ -123,7 +136,9 @@ def ingest_sources(
     for position, source in enumerate(items, start=1):
         run.ingest(source)
         log.debug("source %d/%d done: %s", position, len(items), source.location)
-    mark_duplicates(run.batch.articles)
+    kept, known = mark_duplicates(run.batch.articles, seen)
+    run.batch.articles = kept
+    run.batch.known = [article.doc_id for article in known]
     log.info(
         "ingest done: %d sources, %s, %d HTTP requests",
         len(items),
@@ -131,19 +146,6 @@ def ingest_sources(
         run.fetcher.requests,
     )
     return run.batch
-
-
-def mark_duplicates(articles: list[Article]) -> None:
-    """Same doc_id or same text as an earlier article: `duplicate_of` is that one's doc_id."""
-    first_by_id: dict[str, str] = {}
-    first_by_text: dict[str, str] = {}
-    for article in articles:
-        first = first_by_id.get(article.doc_id) or first_by_text.get(article.text_sha256)
-        if first is not None:
-            article.duplicate_of = first
-        else:
-            first_by_id[article.doc_id] = article.doc_id
-            first_by_text[article.text_sha256] = article.doc_id
 
 
 def iter_folder(folder: Path) -> Iterator[Path]:
@@ -246,7 +248,7 @@ class _Run:
     def _add(self, source: Source, *, text: str, label: str | None, url: str | None = None,
              doc_id: str | None = None, title: str | None = None, author: str | None = None,
              published: str | None = None, lang: str | None = None,
-             record_lang: str | None = None) -> None:
+             record_lang: str | None = None, fetched_from: Sequence[str] = ()) -> None:
         # Language: the record's own (JSONL), else the source's hint, else the feed's.
         try:
             article_id = make_doc_id(supplied=doc_id, url=url, text=text)
@@ -264,6 +266,8 @@ class _Run:
             lang=record_lang or sniff.language_code(source.lang) or lang,
         )
         self.batch.articles.append(article)
+        for asked in fetched_from:
+            self.batch.fetched[_canonical(asked)] = article_id
         self._tick()
 
     def _is_known(self, url: str) -> bool:
@@ -312,19 +316,21 @@ class _Run:
 
     def _url(self, source: Source, url: str) -> None:
         expect_feed = source.kind == "feed" or _looks_like_feed_url(url)
-        if not expect_feed and self._is_known(url):
+        jsonl = source.kind == "jsonl" or _url_path(url).endswith(".jsonl")
+        if not expect_feed and not jsonl and self._is_known(url):
             return
         try:
             result = self._fetch(url)
             if result is None:
                 return
-            if _url_path(url).endswith(".jsonl"):
+            if jsonl:
                 clean = self._jsonl_lines(source, url, result.body.splitlines(keepends=True))
             else:
                 clean = self._document(
                     source, url, result.body,
                     content_type=result.content_type, header_charset=result.charset,
                     base_url=result.final_url, expect_feed=expect_feed, label=_host(url),
+                    fetched_from=(url, result.final_url),
                 )
         except IngestFailure as failure:
             self._fail(source, url, failure)
@@ -336,7 +342,7 @@ class _Run:
         locator = str(path)
         suffix = path.suffix.lower()
         try:
-            if suffix in JSONL_SUFFIXES:
+            if suffix in JSONL_SUFFIXES or source.kind == "jsonl":
                 with path.open("rb") as lines:
                     self._jsonl_lines(source, locator, lines)
                 return
@@ -394,7 +400,7 @@ class _Run:
 
     def _document(self, source: Source, locator: str, body: bytes, *, content_type: str | None,
                   header_charset: str | None, base_url: str | None, expect_feed: bool,
-                  label: str) -> bool:
+                  label: str, fetched_from: Sequence[str] = ()) -> bool:
         """Read a body as whatever it is; True when it yielded no error row."""
         kind = sniff.sniff(body, content_type)
         if kind == sniff.EMPTY:
@@ -414,11 +420,12 @@ class _Run:
             page = formats.extract_html(body, header_charset=header_charset, base_url=base_url,
                                         min_chars=self.options.min_text_chars)
             self._add(source, text=page.text, label=label, url=page.url or base_url,
-                      title=page.title, author=page.author, published=page.published)
+                      title=page.title, author=page.author, published=page.published,
+                      fetched_from=fetched_from)
             return True
         if content_type == "text/plain":
             text, _ = sniff.decode_body(body, header_charset)
-            self._add(source, text=text, label=label, url=base_url)
+            self._add(source, text=text, label=label, url=base_url, fetched_from=fetched_from)
             return True
         raise IngestFailure("UnsupportedContent", f"cannot read {content_type or 'this content'}")
 
@@ -478,6 +485,7 @@ class _Run:
             source, text=page.text, label=label, url=page.url or result.final_url,
             title=page.title or entry.title, author=page.author or entry.author or feed.author,
             published=page.published or entry.published, lang=entry.lang or feed.lang,
+            fetched_from=(entry.link, result.final_url),
         )
         self._remember(result)
 

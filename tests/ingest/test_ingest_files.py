@@ -263,9 +263,13 @@ def test_duplicates_in_one_batch_are_marked(tmp_path: Path, settings: Settings) 
     batch = ingest_sources([str(tmp_path)], settings=settings)
 
     first = make_doc_id(text=FRENCH)
+    # The same id twice is one article (stored once, the first text kept); the same text
+    # under another id is a copy, stored with `duplicate_of`.
     assert [(a.doc_id, a.duplicate_of) for a in batch.articles] == [
-        (first, None), (first, first), ("x", first), ("y", None), ("y", "y")]
-    assert batch.summary()["duplicates"] == 3
+        (first, None), ("x", first), ("y", None)]
+    assert batch.known == [first, "y"]
+    assert [a.text for a in batch.articles][-1] == "other"
+    assert batch.summary()["duplicates"] == 1
 
 
 def test_errors_are_logged_and_progress_counted(tmp_path: Path, settings: Settings,
