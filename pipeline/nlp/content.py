@@ -119,6 +119,10 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                                                                             "PRON", "DET"):
             if token.pos_ in ("PRON", "DET") and token.dep_ not in ("mark", "obj", "nsubj"):
                 continue
+            before = ctx.previous_word(token.i)
+            if token.dep_ == "fixed" or (before is not None and lexicon.is_word(
+                    "subordinator_prefix", before.text)):
+                break  # "alors que", "pour que": a subordinate clause of the writer
             if ctx.lang == "en" and token.dep_ != "mark":
                 continue
             return _clause_after(token, ctx)
@@ -128,10 +132,27 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         for child in sorted(cue.token.children, key=lambda c: c.i):
             if child.i > cue.token.i and child.dep_ == "ccomp" and not ctx.in_quotes(child):
                 start = child.left_edge.i
-                if ctx.is_mark(ctx.doc[start]) and ctx.in_quotes(ctx.doc[start + 1]):
-                    pass
+                while start < child.i and ctx.lexicon.is_word("complementizer",
+                                                              ctx.doc[start].text):
+                    start += 1
+                opening = _quotation_just_before(ctx, start, cue.end)
+                if opening is not None:
+                    start = opening
                 end = subtree_end(child, ctx)
                 return _span(ctx, start, end)
+    return None
+
+
+def _quotation_just_before(ctx: DocContext, start: int, after: int) -> int | None:
+    """ "estimated "between 1 and 2" could die": the parser starts the clause after the marks;
+    the token index of the opening mark of a quotation right before `start`, if any."""
+    previous = ctx.previous_word(start)
+    if previous is None or not (previous.text in CLOSING or previous.text == STRAIGHT):
+        return None
+    for segment in ctx.segments:
+        if segment.close == previous.idx and segment.open >= after:
+            opening = ctx.token_at(segment.open)
+            return opening.i if opening is not None else None
     return None
 
 
@@ -175,16 +196,38 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:])
             if verb is not None:
-                return _span(ctx, token.i, subtree_end(verb, ctx))
+                return _span(ctx, token.i, _infinitive_end(verb, ctx))
             if ctx.lang == "en":
                 break
             continue
-        if bare_ok and n <= 2 and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
-                "VERB", "AUX") and not ctx.in_quotes(token):
-            return _span(ctx, token.i, subtree_end(token, ctx))
-        if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i):
-            break
+        if bare_ok and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
+                "VERB", "AUX") and not ctx.in_quotes(token) and all(
+                t.pos_ in ("ADV", "PRON") for t in window[:n]):
+            return _span(ctx, token.i, _infinitive_end(token, ctx))
+        if lexicon.is_word("infinitive_marker", token.text) or (
+                token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i)):
+            if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):
+                break
     return None
+
+
+def _infinitive_end(verb: Token, ctx: DocContext) -> int:
+    """End of an infinitive phrase, with its auxiliary's head ("avoir mobilisé …") and
+    coordinated infinitives ("de X, et surtout de Y")."""
+    if verb.dep_ in ("aux", "aux:tense", "aux:pass", "cop", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head
+    end = subtree_end(verb, ctx)
+    doc = ctx.doc
+    unit_end = ctx.unit_of(verb)[1]
+    j = end
+    while j < unit_end and (doc[j].is_space or doc[j].text == "," or doc[j].pos_ == "ADV"
+                            or ctx.lexicon.is_word("coordinator", doc[j].text)):
+        j += 1
+    if j > end and j + 1 < unit_end and ctx.lexicon.is_word("infinitive_marker", doc[j].text):
+        nxt = _infinitive_after([doc[j + 1], *doc[j + 2:j + 4]])
+        if nxt is not None:
+            return max(end, subtree_end(nxt, ctx))
+    return end
 
 
 def _infinitive_after(tokens: list[Token]) -> Token | None:
@@ -292,6 +335,40 @@ def has_clause_verb(ctx: DocContext, start: int, end: int) -> bool:
                 c.dep_.startswith("aux") for c in token.children):
             return True
     return False
+
+
+def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
+    """[start, end) is a main clause: a finite verb (or a copula) with its subject, not
+    introduced by a subordinator ("After …", "Si …") nor a participle ("Talking about …")."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    lexicon = ctx.lexicon
+    tokens = [t for t in span if not (t.is_space or t.is_punct or ctx.in_quotes(t))]
+    while tokens and lexicon.is_word("framing", tokens[0].text):
+        tokens = tokens[1:]
+    if not tokens:
+        return False
+    first = tokens[0]
+    if first.pos_ == "SCONJ" or first.dep_ == "mark" or first.tag_ == "VBG" or (
+            "Part" in first.morph.get("VerbForm") and first.pos_ == "VERB"):
+        return False
+    inside = {t.i for t in span}
+    for token in tokens:
+        if token.head.i in inside and token.head.i != token.i:
+            continue  # not a root of the span
+        if any(c.dep_ == "mark" for c in token.children):
+            continue
+        subject = any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj"
+                      for c in token.children)
+        finite = "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP",
+                                                                        "MD")
+        copula = any(c.dep_ == "cop" or (c.dep_.startswith("aux") and "Fin" in
+                                         c.morph.get("VerbForm")) for c in token.children)
+        if subject and (finite or copula or token.pos_ in ("VERB", "AUX")):
+            return True
+    return has_clause_verb(ctx, start, end) and first.pos_ in ("DET", "PROPN", "NOUN", "PRON",
+                                                                "NUM", "ADV", "ADJ")
 
 
 def as_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:

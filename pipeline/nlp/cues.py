@@ -148,6 +148,17 @@ def _has_reflexive(token: Token, ctx: DocContext) -> bool:
                for c in token.children)
 
 
+def _reflexive_clitic(token: Token, ctx: DocContext) -> bool:
+    """The clitic before the verb is "se"/"s'" (not "nous"/"vous", which may be objects)."""
+    doc = token.doc
+    for k in range(token.i - 1, max(-1, token.i - 4), -1):
+        if _norm(doc[k]) in ("se", "s'"):
+            return True
+        if doc[k].is_punct:
+            return False
+    return False
+
+
 def _has_particle(token: Token, particle: str) -> bool:
     if any(c.dep_ in ("prt", "compound:prt") and c.lower_ == particle for c in token.children):
         return True
@@ -178,6 +189,8 @@ def select_entry(token: Token, ctx: DocContext) -> tuple[CueVerb, Token] | None:
             if _has_reflexive(token, ctx):
                 return entry, token
             continue
+        if ctx.lang == "fr" and _has_reflexive(token, ctx) and _reflexive_clitic(token, ctx):
+            continue  # "s'assurer", "se demander": another verb than the cue
         plain = plain or entry
     if plain is None:
         return None

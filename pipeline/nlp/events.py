@@ -111,15 +111,19 @@ def annotate_quotes(
     """One event per quotation and its stances. ``doc`` is the parsed article text."""
     events: list[Event] = []
     stances: list[Stance] = []
+    contents = tuple((q.content_start, q.content_end) for q in quotes)
     for quote in quotes:
         events.append(event_for_quote(doc, quote, published=published, lang=lang,
-                                      resources=resources))
+                                      resources=resources, other_contents=contents))
         stances.extend(stances_for_quote(doc, quote, lang=lang, resources=resources.stances))
     return events, stances
 
 
 def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
-                    resources: EventResources) -> Event:
+                    resources: EventResources,
+                    other_contents: Sequence[tuple[int, int]] = ()) -> Event:
+    """The event of one quotation. ``other_contents`` are the spans of the article's other
+    quotations: what they say is never the date or place of this one's saying."""
     cue_tokens = _tokens_within(doc, quote.cue_start, quote.cue_end)
     event_type, cameo = resources.event_types.get(
         (quote.cue_class or "").lower(), resources.default_event_type
@@ -128,8 +132,9 @@ def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
             and _speaker_is_agent(doc, quote, lang)):
         event_type, cameo = resources.threat_event_type
     sentence = _cue_sentence(doc, quote, cue_tokens)
+    excluded = ((quote.content_start, quote.content_end), *other_contents)
     when = statement_date(doc, quote, sentence, cue_tokens, published=published, lang=lang,
-                          lexicon=resources.time_lexicons.get(lang))
+                          lexicon=resources.time_lexicons.get(lang), excluded=excluded)
     return Event(
         event_id="ev" + short_hash(quote.doc_id, quote.content_start, quote.content_end),
         quote_id=quote.quote_id,
@@ -140,7 +145,7 @@ def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
         event_date=when.date,
         date_text=when.text,
         date_precision=when.precision,
-        place=statement_place(doc, quote, sentence, cue_tokens, lang=lang),
+        place=statement_place(doc, quote, sentence, cue_tokens, lang=lang, excluded=excluded),
     )
 
 
@@ -149,52 +154,60 @@ def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
 
 
 def statement_date(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: list[Token], *,
-                   published: str | None, lang: str,
-                   lexicon: TimeLexicon | None) -> ResolvedDate:
-    """The date of the statement from the cue sentence's time expression, else publication."""
+                   published: str | None, lang: str, lexicon: TimeLexicon | None,
+                   excluded: Sequence[tuple[int, int]] = ()) -> ResolvedDate:
+    """The date of the statement from the time expression on its cue, else publication."""
     match = None
     if sentence is not None and lexicon is not None:
-        match = _pick_time_expression(doc, quote, sentence, cue_tokens, lexicon)
+        match = _pick_time_expression(doc, quote, sentence, cue_tokens, lexicon,
+                                      excluded or ((quote.content_start, quote.content_end),))
     return resolve(match, published, future=is_future(cue_tokens, lang))
 
 
 def _pick_time_expression(doc: Doc, quote: Quote, sentence: Span, cue_tokens: list[Token],
-                          lexicon: TimeLexicon) -> TimeMatch | None:
+                          lexicon: TimeLexicon,
+                          excluded: Sequence[tuple[int, int]]) -> TimeMatch | None:
+    """The time expression that modifies the cue ("a déclaré mercredi", "said on Tuesday").
+
+    An expression that hangs on another verb ("killed in June") dates that other event.
+    """
+    if not cue_tokens:
+        return None
     matches = [
         m for m in find_time_expressions(sentence.text, lexicon, offset=sentence.start_char)
-        if m.end <= quote.content_start or m.start >= quote.content_end
+        if not any(m.start < end and start < m.end for start, end in excluded)
     ]
-    if not matches:
-        return None
-    anchor = cue_tokens or _tokens_within(doc, quote.content_start, quote.content_end)[:1]
     cue_ids = {t.i for t in cue_tokens}
-
-    def attached(m: TimeMatch) -> bool:
-        if not cue_ids:
-            return False
-        for tok in _tokens_within(doc, m.start, m.end):
-            node = tok
-            for _ in range(_ATTACHMENT_STEPS):
-                if node.i in cue_ids:
-                    return True
-                if node.head.i == node.i:
-                    break
-                node = node.head
-            if node.i in cue_ids:
-                return True
-        return False
-
-    def distance(m: TimeMatch) -> int:
-        if not anchor:
-            return 0
-        start, end = anchor[0].idx, anchor[-1].idx + len(anchor[-1].text)
-        return max(0, start - m.end, m.start - end)
-
-    # A bare month or year is only the statement's date when it hangs on the cue.
-    candidates = [m for m in matches if m.kind not in ("month", "year") or attached(m)]
-    if not candidates:
+    attached = [m for m in matches
+                if _governed_by(_tokens_within(doc, m.start, m.end), cue_ids)]
+    if not attached:
         return None
-    return min(candidates, key=lambda m: (not attached(m), distance(m)))
+    cue_start = cue_tokens[0].idx
+    return min(attached, key=lambda m: abs(m.start - cue_start))
+
+
+def _governed_by(tokens: Sequence[Token], anchor_ids: set[int]) -> bool:
+    """Whether a phrase hangs on the anchor (the cue, or the speaker) through nouns and
+    prepositions only: "a déclaré mercredi", "lors d'une réunion à Bruxelles", "said from
+    Kyiv", but not "killed in June" (another verb governs it)."""
+    if not tokens:
+        return False
+    ids = {t.i for t in tokens}
+    for tok in tokens:
+        node = tok
+        for _ in range(8):
+            if node.i in anchor_ids:
+                return True
+            head = node.head
+            if head.i == node.i:
+                break
+            if head.i not in ids and head.i not in anchor_ids and head.pos_ in ("VERB", "AUX"):
+                return False
+            if (head.i not in ids and head.pos_ == "NOUN"
+                    and (head.dep_.startswith("nsubj") or head.dep_ == "appos")):
+                return False  # part of the speaker's title: "le secrétaire à la Défense"
+            node = head
+    return False
 
 
 def is_future(cue_tokens: Sequence[Token], lang: str) -> bool:
@@ -219,23 +232,22 @@ def is_future(cue_tokens: Sequence[Token], lang: str) -> bool:
 
 
 def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: list[Token],
-                    *, lang: str) -> str | None:
-    """A place named with a preposition in the cue's sentence, outside the quotation."""
-    if sentence is None:
+                    *, lang: str, excluded: Sequence[tuple[int, int]] = ()) -> str | None:
+    """A place named with a preposition on the cue ("a déclaré à Bruxelles", "lors d'une
+    réunion à ...", "said in Brussels") or after the speaker ("a déclaré X de Bruxelles")."""
+    if sentence is None or not cue_tokens:
         return None
+    excluded = excluded or ((quote.content_start, quote.content_end),)
     prepositions = PLACE_PREPOSITIONS.get(lang, frozenset())
     cue_ids = {t.i for t in cue_tokens}
     speaker_ids = {t.i for t in _tokens_within(doc, quote.speaker_start, quote.speaker_end)}
-    anchor = cue_tokens or _tokens_within(doc, quote.content_start, quote.content_end)[:1]
     best: tuple[int, str] | None = None
     for ent in sentence.ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ not in PLACE_LABELS or ent.start == 0:
             continue
-        if ent.start_char < quote.content_end and quote.content_start < ent.end_char:
+        if any(ent.start_char < end and start < ent.end_char for start, end in excluded):
             continue
         if any(t.i in speaker_ids for t in ent):
-            continue
-        if ent.start == 0:
             continue
         before = doc[ent.start - 1]
         if before.lower_ not in prepositions:
@@ -244,14 +256,19 @@ def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: l
             doc, before, cue_ids | speaker_ids
         ):
             continue
-        if anchor:
-            start, end = anchor[0].idx, anchor[-1].idx + len(anchor[-1].text)
-            distance = max(0, start - ent.end_char, ent.start_char - end)
-        else:
-            distance = 0
+        if not _governed_by(list(ent), cue_ids | speaker_ids):
+            continue
+        distance = abs(ent.start_char - cue_tokens[0].idx)
         if best is None or distance < best[0]:
-            best = (distance, ent.text)
+            best = (distance, _strip_determiner(ent))
     return best[1] if best else None
+
+
+def _strip_determiner(ent: Span) -> str:
+    tokens = list(ent)
+    while len(tokens) > 1 and tokens[0].pos_ == "DET":
+        tokens = tokens[1:]
+    return ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _after_cue_or_speaker(doc: Doc, preposition: Token, anchor_ids: set[int]) -> bool:
@@ -270,10 +287,17 @@ def _after_cue_or_speaker(doc: Doc, preposition: Token, anchor_ids: set[int]) ->
 
 
 def _cue_sentence(doc: Doc, quote: Quote, cue_tokens: list[Token]) -> Span | None:
-    if cue_tokens:
-        return cue_tokens[0].sent
-    content = _tokens_within(doc, quote.content_start, quote.content_end)
-    return content[0].sent if content else None
+    """The cue's sentence, cut at line breaks: a parser's sentence may run over a paragraph."""
+    if not cue_tokens:
+        return None
+    sent = cue_tokens[0].sent
+    text = doc.text
+    line_start = text.rfind("\n", sent.start_char, cue_tokens[0].idx) + 1 or sent.start_char
+    line_end = text.find("\n", cue_tokens[-1].idx, sent.end_char)
+    if line_end == -1:
+        line_end = sent.end_char
+    span = doc.char_span(max(line_start, sent.start_char), line_end, alignment_mode="contract")
+    return span if span is not None and len(span) else sent
 
 
 def _speaker_is_agent(doc: Doc, quote: Quote, lang: str) -> bool:

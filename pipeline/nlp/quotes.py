@@ -18,6 +18,7 @@ from pipeline.nlp.content import (
     complement_clause,
     has_clause_verb,
     include_marks,
+    independent_clause,
     infinitive_complement,
     preposed_clause,
     trim_span,
@@ -25,7 +26,13 @@ from pipeline.nlp.content import (
 from pipeline.nlp.context import SENTENCE_END, DocContext
 from pipeline.nlp.cues import Cue, find_verb_cues, inverted_pronoun, select_entry
 from pipeline.nlp.marks import CLOSING, STRAIGHT, Segment
-from pipeline.nlp.source import SpeakerMention, mention_for, speaker_for, speaker_token
+from pipeline.nlp.source import (
+    SpeakerMention,
+    in_attribution_position,
+    mention_for,
+    speaker_for,
+    speaker_token,
+)
 
 _BULLETS = ("- ", "• ", "* ", "– ", "— ", "· ")
 
@@ -265,7 +272,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                                          form="as-clause", confidence=0.7))
                     found = True
         # 3. a clause or quotation before it: "X, a déclaré Y" / "“X,” he said"
-        if cue.takes("direct") or cue.takes("que") or cue.takes("that"):
+        if _main_clause_cue(cue) and (cue.takes("direct") or cue.takes("que")
+                                      or cue.takes("that")):
             span = preposed_clause(cue, subject_left, ctx)
             if span is not None:
                 unit_start = ctx.unit_span(cue.token)[0]
@@ -282,6 +290,16 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
             state.used_cues.add(cue.token.i)
 
 
+def _main_clause_cue(cue: Cue) -> bool:
+    """A reporting clause of its own, not a relative or adverbial clause inside another."""
+    verb = cue.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ in ("relcl", "acl:relcl", "acl", "csubj", "nsubj"):
+        return False
+    return not any(c.dep_ == "mark" for c in verb.children)
+
+
 def _free(state: _State, span: tuple[int, int]) -> bool:
     """No earlier draft already covers most of `span`."""
     for draft in state.drafts:
@@ -293,7 +311,14 @@ def _free(state: _State, span: tuple[int, int]) -> bool:
 
 def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | None:
     ctx = state.ctx
-    speaker = speaker_for(cue, ctx)
+    speaker = None
+    if in_attribution_position(cue, ctx) and cue.inverted is None:
+        # "X, a assuré une source": the subject is after the verb, whatever the parser says
+        from pipeline.nlp.source import inverted_subject
+        token = inverted_subject(cue, ctx)
+        if token is not None:
+            speaker = mention_for(token, ctx)
+    speaker = speaker or speaker_for(cue, ctx)
     if speaker is None:
         return None
     inside = ctx.segments_in(span[0], span[1] + 1)
@@ -307,7 +332,7 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
                          ctx.segment_paragraph[inside[0]], segments=[inside[0]])
     if inside and not free_inside:
         return None
-    if not inside and not has_clause_verb(ctx, *span):
+    if not independent_clause(ctx, *span):
         return None
     return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
 
@@ -403,9 +428,11 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
             state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
                             "selon-colon", 0.85, paragraph, segments=[k]))
     before = ctx.previous_word(i)
-    if before is not None and before.text == "," and before.i > unit_start:
-        start = _claimed_before(state, before.idx, ctx.doc[unit_start].idx)
-        span = trim_span(ctx, start, before.idx)
+    at_end = nxt is None or nxt.text in SENTENCE_END
+    if before is not None and before.i > unit_start and (before.text == "," or at_end):
+        cut = before.idx if before.text == "," else before.idx + len(before.text)
+        start = _claimed_before(state, cut, ctx.doc[unit_start].idx)
+        span = trim_span(ctx, start, cut)
         if span is not None:
             span = include_marks(ctx, *span)
             if _free(state, span) and (has_clause_verb(ctx, *span)
@@ -683,7 +710,8 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     colon_quotes(state)
     continuation_quotes(state)
     drafts = [d for d in state.drafts
-              if d.speaker is None or d.speaker.kind != "first" or d.form == "continuation"]
+              if (d.speaker is not None and d.speaker.kind != "first")
+              or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list
     index = {id(d): n for n, d in enumerate(ordered)}

@@ -99,25 +99,45 @@ def _is_time(token: Token, ctx: DocContext) -> bool:
     return token.ent_type_ in ("DATE", "TIME") or ctx.lexicon.is_word("time_word", token.text)
 
 
+def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
+    """The cue follows a comma or a closing mark: "…, a déclaré X", "“…,” said X"."""
+    doc = ctx.doc
+    first = min(cue.token.i, cue.head.i)
+    while first > 0 and doc[first - 1].idx >= cue.start:
+        first -= 1
+    before = ctx.previous_word(first)
+    return before is not None and before.text in (",", "»", "”", '"')
+
+
+def _participle(verb: Token) -> bool:
+    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or \
+        verb.tag_ == "VBG" or verb.lower_.endswith("ant") and "Part" in verb.morph.get(
+            "VerbForm") or ("Ger" in verb.morph.get("VerbForm"))
+
+
 def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                   depth: int = 0) -> Token | None:
     """The token heading the speaker mention of `cue`."""
     for verb in (cue.token, cue.head):
         subject = grammatical_subject(verb, ctx)
-        if subject is not None:
+        if subject is not None and not ctx.in_quotes(subject):
             return subject
     if cue.inverted is not None:
         return cue.inverted
+    if allow_inverted and in_attribution_position(cue, ctx):
+        found = inverted_subject(cue, ctx)
+        if found is not None:
+            return found
     verb = cue.head
-    if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i and depth < 3:
-        governor = verb.head
-        if governor.pos_ in ("VERB", "AUX") or verb.dep_ in ("conj", "xcomp", "advcl"):
-            parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,
-                         end=governor.idx + len(governor.text),
-                         inverted=_inverted_after(governor, ctx))
-            found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
-            if found is not None:
-                return found
+    governor = verb.head
+    climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS and _participle(verb))
+    if climb and governor.i != verb.i and depth < 3 and not ctx.in_quotes(governor):
+        parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,
+                     end=governor.idx + len(governor.text),
+                     inverted=_inverted_after(governor, ctx))
+        found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
+        if found is not None:
+            return found
     if allow_inverted:
         return inverted_subject(cue, ctx)
     return None
@@ -167,17 +187,20 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
     runs: list[tuple[int, int]] = []
     j = left
     while j <= right:
-        if not _is_name_token(doc[j], ctx):
+        token = doc[j]
+        entity = _entity_run(token, left, right, ctx)
+        if entity is None and not _is_name_token(token, ctx):
             j += 1
             continue
-        k = j
+        k = entity[1] if entity else j
+        if entity:
+            j = entity[0]
         while k + 1 <= right:
             nxt = doc[k + 1]
-            if _is_name_token(nxt, ctx) or (nxt.ent_iob_ == "I" and doc[k].ent_type_
-                                            and nxt.text[:1].isalpha()
-                                            and _capital_follows(k + 1, right, ctx)):
+            if _is_name_token(nxt, ctx):
                 k += 1
-            elif (ctx.lexicon.is_word("name_particle", nxt.text) or nxt.text in ("’s", "'s")) \
+            elif (ctx.lexicon.is_word("name_particle", nxt.text) or nxt.text in ("’s", "'s")
+                  or ctx.lexicon.is_word("coordinator", nxt.text)) \
                     and _capital_follows(k + 1, right, ctx):
                 k += 1
             else:
@@ -186,12 +209,15 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
         j = k + 1
     candidates = []
     for s, e in runs:
-        previous = doc[s - 1] if s > left else None
+        p = s - 1
+        while p >= left and (doc[p].pos_ == "DET" or doc[p].is_space):
+            p -= 1
+        previous = doc[p] if p >= left else None
         if previous is not None and ctx.lexicon.is_word("of", previous.text):
             continue
         if all(_title_word(doc[t], ctx) for t in range(s, e + 1)):
             continue
-        if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head):
+        if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head, ctx):
             continue
         candidates.append(_trim_to_person(s, e, ctx))
     if not candidates:
@@ -200,20 +226,52 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
     return people[0] if people else candidates[-1]
 
 
+def _entity_run(token: Token, left: int, right: int, ctx: DocContext
+                ) -> tuple[int, int] | None:
+    """The capitalised part of the named entity `token` starts, within [left, right]."""
+    if token.ent_iob_ != "B" or token.ent_type_ not in NAME_LABELS:
+        return None
+    doc = ctx.doc
+    end = token.i
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    s, e = max(token.i, left), min(end, right)
+    while s <= e and not doc[s].text[:1].isupper():
+        s += 1
+    while e >= s and not doc[e].text[:1].isupper():
+        e -= 1
+    if s > e:
+        return None
+    if s == e and not _is_name_token(doc[s], ctx):
+        return None
+    if token.ent_type_ not in PERSON_LABELS and all(
+            doc[t].pos_ in ("NOUN", "ADJ") for t in range(s, e + 1)):
+        return None  # "ministre de la Santé" tagged as an organisation
+    return s, e
+
+
 def _capital_follows(i: int, right: int, ctx: DocContext) -> bool:
     for t in range(i + 1, min(right, i + 3) + 1):
         if _is_name_token(ctx.doc[t], ctx):
             return True
-        if not ctx.lexicon.is_word("name_particle", ctx.doc[t].text):
+        if not (ctx.lexicon.is_word("name_particle", ctx.doc[t].text)
+                or ctx.lexicon.is_word("determiner_definite", ctx.doc[t].text)):
             return False
     return False
 
 
-def _names_head(s: int, e: int, head: Token) -> bool:
-    """The run is an apposition or name part of `head`, not a modifier of it."""
+def _names_head(s: int, e: int, head: Token, ctx: DocContext) -> bool:
+    """The run is an apposition or name part of `head`, not a modifier of it
+    ("le tabloïd Blesk", "the Associated Press news agency", not "Obama administration
+    officials")."""
+    title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
+    institution = title is not None and title.kind == "institution"
     for t in head.doc[s:e + 1]:
-        if t.head.i == head.i and t.dep_ in ("appos", "flat", "flat:name", "nmod", "dep",
-                                                "nmod:appos", "npadvmod"):
+        if t.head.i != head.i:
+            continue
+        if t.dep_ in ("appos", "flat", "flat:name", "nmod", "dep", "nmod:appos", "npadvmod"):
+            return True
+        if institution and t.dep_ == "compound" and t.ent_type_ not in PERSON_LABELS:
             return True
     return False
 
@@ -230,11 +288,16 @@ def _has_person(span: tuple[int, int], ctx: DocContext) -> bool:
 
 
 def _is_name_token(token: Token, ctx: DocContext) -> bool:
+    """A capitalised proper noun (a common noun capitalised at a sentence start is not)."""
     if token.is_punct or token.is_space or not token.text[:1].isupper():
         return False
-    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS:
-        return not ctx.lexicon.is_word("determiner_definite", token.text)
-    return False
+    if ctx.lexicon.is_word("determiner_definite", token.text) or \
+            ctx.lexicon.pronoun(token.text) is not None:
+        return False
+    if token.pos_ == "PROPN":
+        return True
+    return token.ent_type_ in NAME_LABELS and token.pos_ not in ("NOUN", "ADJ", "VERB", "ADV",
+                                                                   "PRON", "DET", "ADP")
 
 
 def _trim_to_person(j: int, k: int, ctx: DocContext) -> tuple[int, int]:
@@ -283,7 +346,7 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     name = name_tokens(left, right, ctx, token)
     if name is None:
         for child in token.children:
-            if child.dep_ in ("appos", "flat:name") and child.pos_ == "PROPN":
+            if child.dep_ in ("appos", "flat:name") and child.pos_ in ("PROPN", "NOUN"):
                 a_left, a_right = _np_bounds(child)
                 name = name_tokens(a_left, a_right, ctx, child)
                 if name is not None:

@@ -315,6 +315,8 @@ class _Composer:
     def is_negator(self, tok: Token) -> bool:
         if tok.dep_ == "neg":
             return True
+        if tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children):
+            return True  # "no longer"
         if self.has(tok, self.lex.negators):
             if tok.lower_ == "no" and tok.dep_ not in ("det", "neg", "advmod"):
                 return False
@@ -407,8 +409,12 @@ class _Composer:
             ) or child in modal_favor:
                 continue
             if child.dep_ == "conj":
-                contrastive = any(g.dep_ == "cc" and self.has(g, self.lex.contrast)
-                                  for g in child.children)
+                # The contrastive conjunction hangs on either conjunct, depending on the scheme.
+                contrastive = any(
+                    g.dep_ == "cc" and self.has(g, self.lex.contrast)
+                    and (g.head is child or tok.i < g.i < child.i)
+                    for g in (*child.children, *tok.children)
+                )
                 conjuncts.append((child, contrastive))
             elif child.dep_ in _SUBJECT_DEPS:
                 subjects.append(child)
@@ -640,14 +646,16 @@ _WORD = re.compile(r"\w+")
 
 
 def topic_targets(text: str, lang: str, topics: Sequence[Topic]) -> list[tuple[str, int, int]]:
-    """Labels of the topics the text is about, with (specificity, position), best first."""
+    """Labels of the topics the text is about, with (specificity, position), main first."""
     words = fold(text).split()
     found = []
     for topic in topics:
         match = topic.matches(words, lang)
         if match is not None:
             found.append((topic.label, match[0], match[1]))
-    found.sort(key=lambda item: (-item[1], item[2]))
+    # The topic named first is what the quotation is about (its theme); a longer phrase wins
+    # a tie.
+    found.sort(key=lambda item: (item[2], -item[1]))
     return found
 
 
@@ -718,9 +726,8 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         return []
 
     targets: list[tuple[str, float]] = []
-    for rank, (topic_label, specificity, _position) in enumerate(topics):
-        # A more specific topic phrase is a better target; ties go to the earliest match.
-        targets.append((topic_label, min(1.0, 0.9 + 0.02 * specificity - 0.001 * rank)))
+    for rank, (topic_label, _specificity, _position) in enumerate(topics):
+        targets.append((topic_label, 1.0 - 0.01 * rank))
     if not targets:
         phrase = phrase_target(doc, quote) or content[:80].strip()
         targets.append((phrase, 0.8))
