@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from threading import Lock
 
 import spacy
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 from pipeline.config import Settings
 from pipeline.ids import quote_id
 from pipeline.nlp.context import DocContext
+from pipeline.nlp.events import EventResources, annotate_quotes, load_event_resources
 from pipeline.nlp.lang import detect_language
 from pipeline.nlp.paragraphs import add_paragraph_breaks, paragraphs_of
 from pipeline.nlp.quotes import Draft, find_quotes
@@ -49,8 +51,10 @@ def load_pipeline(model: str) -> Language:
         return nlp
 
 
-def extract_doc(doc: Doc, *, article: Article, resources: Resources, lang: str) -> Extraction:
-    """Quotes and speaker mentions of one parsed article."""
+def extract_doc(doc: Doc, *, article: Article, resources: Resources, lang: str,
+                event_resources: EventResources | None = None) -> Extraction:
+    """Quotes and speaker mentions of one parsed article; events and stances when
+    `event_resources` are given."""
     lexicon = resources.lexicon(lang)
     paragraphs = paragraphs_of(doc.text, resources.boilerplate, lang=lang)
     ctx = DocContext.build(doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs)
@@ -60,8 +64,12 @@ def extract_doc(doc: Doc, *, article: Article, resources: Resources, lang: str) 
     quotes = [_quote(draft, entity, resolver, article, lang)
               for draft, entity in zip(drafts, entities, strict=True)]
     speaking = {e.key for e in entities if e is not None}
-    return Extraction(doc_id=article.doc_id, lang=lang, quotes=quotes,
-                      mentions=resolver.mentions(speaking))
+    extraction = Extraction(doc_id=article.doc_id, lang=lang, quotes=quotes,
+                            mentions=resolver.mentions(speaking))
+    if event_resources is not None:
+        extraction.events, extraction.stances = annotate_quotes(
+            doc, quotes, published=article.published, lang=lang, resources=event_resources)
+    return extraction
 
 
 def _quote(draft: Draft, entity: Entity | None, resolver: Resolver, article: Article,
@@ -104,6 +112,7 @@ class Extractor:
                  loader: Callable[[str], Language] = load_pipeline) -> None:
         self.settings = settings
         self.resources = Resources.load(settings.resources_dir, settings.known_people_path)
+        self.event_resources = load_event_resources(Path(settings.resources_dir))
         self._loader = loader
 
     def nlp(self, lang: str) -> Language:
@@ -126,7 +135,8 @@ class Extractor:
             docs = nlp.pipe(texts, batch_size=self.settings.batch_size)
             for index, doc in zip(indices, docs, strict=True):
                 results[index] = extract_doc(doc, article=articles[index],
-                                             resources=self.resources, lang=lang)
+                                             resources=self.resources, lang=lang,
+                                             event_resources=self.event_resources)
         return [r for r in results if r is not None]
 
     def extract(self, articles: Iterable[Article]) -> list[Extraction]:
