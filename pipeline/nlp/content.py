@@ -130,7 +130,7 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             break
     if ctx.lang == "en":
         for child in sorted(cue.token.children, key=lambda c: c.i):
-            if child.i > cue.token.i and child.dep_ == "ccomp" and not ctx.in_quotes(child):
+            if child.i > cue.token.i and child.dep_ == "ccomp":
                 start = child.left_edge.i
                 while start < child.i and ctx.lexicon.is_word("complementizer",
                                                               ctx.doc[start].text):
@@ -338,37 +338,30 @@ def has_clause_verb(ctx: DocContext, start: int, end: int) -> bool:
 
 
 def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
-    """[start, end) is a main clause: a finite verb (or a copula) with its subject, not
-    introduced by a subordinator ("After …", "Si …") nor a participle ("Talking about …")."""
+    """[start, end) holds a main clause: a verb (or a copula) with its subject that is not
+    introduced by a subordinator ("After …", "Si …") and is not a bare participle
+    ("Talking about …"). Words in quotation marks count: "“We must …” in that law"."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    lexicon = ctx.lexicon
-    tokens = [t for t in span if not (t.is_space or t.is_punct or ctx.in_quotes(t))]
-    while tokens and lexicon.is_word("framing", tokens[0].text):
-        tokens = tokens[1:]
-    if not tokens:
-        return False
-    first = tokens[0]
-    if first.pos_ == "SCONJ" or first.dep_ == "mark" or first.tag_ == "VBG" or (
-            "Part" in first.morph.get("VerbForm") and first.pos_ == "VERB"):
-        return False
     inside = {t.i for t in span}
-    for token in tokens:
+    for token in span:
+        if token.is_space or token.is_punct:
+            continue
         if token.head.i in inside and token.head.i != token.i:
             continue  # not a root of the span
         if any(c.dep_ == "mark" for c in token.children):
             continue
-        subject = any(c.dep_.startswith("nsubj") or c.dep_ == "expl:subj"
+        subject = any(c.dep_.startswith(("nsubj", "csubj")) or c.dep_ == "expl:subj"
                       for c in token.children)
         finite = "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP",
                                                                         "MD")
-        copula = any(c.dep_ == "cop" or (c.dep_.startswith("aux") and "Fin" in
-                                         c.morph.get("VerbForm")) for c in token.children)
-        if subject and (finite or copula or token.pos_ in ("VERB", "AUX")):
+        auxiliary = any(c.dep_ == "cop" or (c.dep_.startswith("aux") and (
+            "Fin" in c.morph.get("VerbForm") or c.tag_ in ("MD", "VBD", "VBZ", "VBP")))
+            for c in token.children)
+        if subject and (finite or auxiliary):
             return True
-    return has_clause_verb(ctx, start, end) and first.pos_ in ("DET", "PROPN", "NOUN", "PRON",
-                                                                "NUM", "ADV", "ADJ")
+    return False
 
 
 def as_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:

@@ -272,7 +272,7 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                                          form="as-clause", confidence=0.7))
                     found = True
         # 3. a clause or quotation before it: "X, a déclaré Y" / "“X,” he said"
-        if _main_clause_cue(cue) and (cue.takes("direct") or cue.takes("que")
+        if _main_clause_cue(cue, ctx) and (cue.takes("direct") or cue.takes("que")
                                       or cue.takes("that")):
             span = preposed_clause(cue, subject_left, ctx)
             if span is not None:
@@ -290,14 +290,16 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
             state.used_cues.add(cue.token.i)
 
 
-def _main_clause_cue(cue: Cue) -> bool:
-    """A reporting clause of its own, not a relative or adverbial clause inside another."""
+def _main_clause_cue(cue: Cue, ctx: DocContext) -> bool:
+    """A reporting clause of its own, not a relative or adverbial clause inside another
+    (the parser's links into a neighbouring quotation do not count)."""
     verb = cue.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not ctx.in_quotes(verb.head):
         verb = verb.head
-    if verb.dep_ in ("relcl", "acl:relcl", "acl", "csubj", "nsubj"):
+    if verb.dep_ in ("relcl", "acl:relcl", "acl", "csubj", "nsubj") and \
+            not ctx.in_quotes(verb.head):
         return False
-    return not any(c.dep_ == "mark" for c in verb.children)
+    return not any(c.dep_ == "mark" and not ctx.in_quotes(c) for c in verb.children)
 
 
 def _free(state: _State, span: tuple[int, int]) -> bool:

@@ -126,7 +126,8 @@ class Entity:
 
     @property
     def salience(self) -> int:
-        return len(self.names) + len(self.mentions)
+        """Subjects count double: the people an article is about are the ones who act."""
+        return sum(2 if n.subject else 1 for n in self.names) + 2 * len(self.mentions)
 
 
 @dataclass
@@ -212,7 +213,7 @@ class Resolver:
             else:
                 continue
             span = name_tokens(ent.start, ent.end - 1, ctx)
-            if span is None:
+            if span is None or _acronym(doc[span[0]:span[1] + 1].text):
                 continue
             s, e = span
             left = s
@@ -351,16 +352,21 @@ class Resolver:
             if token.pos_ == "DET" and token.dep_ in ("det",):
                 break
             j -= 1
-        before = _after_last_name(before, ctx)
-        if before and any(t.pos_ == "NOUN" for t in before):
+        previous = ctx.previous_word(start_token.i)
+        governed = previous is not None and ctx.lexicon.is_word("of", previous.text)
+        if before and not governed and self._role_nouns(before):
             role = self._role_from_tokens(before)
             if role:
                 roles.append(role)
-        # ", ROLE, NAME": a role phrase ending with a comma right before the name
-        comma = ctx.previous_word(start_token.i)
-        if comma is not None and comma.text in ",(" and not before:
+        # ", ROLE, NAME,": a role phrase ending with a comma right before the name
+        comma = previous
+        after_name = ctx.next_word(end_token.i)
+        if comma is not None and comma.text in ",(" and not before and after_name is not None \
+                and after_name.text in ",)":
             phrase = self._phrase_back(comma.i - 1, unit_start)
-            if phrase and phrase[0].pos_ == "DET":
+            opener = ctx.previous_word(phrase[0].i) if phrase else None
+            if phrase and phrase[0].pos_ == "DET" and self._role_nouns(phrase) and (
+                    opener is None or opener.i < unit_start or opener.text in ",:;"):
                 role = self._role_from_tokens(phrase)
                 if role:
                     roles.append(role)
@@ -383,12 +389,23 @@ class Resolver:
                 phrase.append(token)
                 m += 1
             phrase = _before_next_name(phrase, ctx)
-            if phrase and any(t.pos_ == "NOUN" for t in phrase) and not phrase[0].text[:1]\
-                    .isupper() or (phrase and phrase[0].pos_ == "DET"):
+            if phrase and phrase[0].pos_ in ("DET", "NOUN", "ADJ", "NUM", "PROPN") and \
+                    self._role_nouns(phrase):
                 role = self._role_from_tokens(phrase)
                 if role:
                     roles.append(role)
         return roles
+
+    def _role_nouns(self, tokens: list[Token]) -> bool:
+        """The phrase names a function (not an institution, a document or an event)."""
+        nouns = [t for t in tokens if t.pos_ == "NOUN"]
+        if not nouns:
+            return False
+        for noun in nouns[:1]:
+            title = self.ctx.lexicon.title(noun.lemma_) or self.ctx.lexicon.title(noun.text)
+            if title is not None and title.kind in ("institution", "document"):
+                return False
+        return True
 
     def _phrase_back(self, j: int, unit_start: int) -> list[Token]:
         doc = self.ctx.doc
@@ -418,20 +435,39 @@ class Resolver:
     # ---------------------------------------------------------------- resolution
 
     def resolve(self, drafts: list[Draft]) -> list[Entity | None]:
-        order = sorted(range(len(drafts)),
-                       key=lambda n: drafts[n].speaker.start if drafts[n].speaker else
-                       drafts[n].start)
+        """The entity each draft's speaker mention stands for (None when unknown).
+
+        Speaker mentions are resolved in text order together with the other subject
+        pronouns and demonstrative descriptions of the article ("Cette jeune fille …",
+        "Elle vit …"), so that a pronoun finds the person the text was last about.
+        """
+        ctx = self.ctx
+        items: list[tuple[int, int, SpeakerMention]] = []  # (offset, draft index or -1, mention)
+        speaker_starts = set()
+        for n, draft in enumerate(drafts):
+            if draft.speaker is not None:
+                items.append((draft.speaker.start, n, draft.speaker))
+                speaker_starts.add(draft.speaker.start)
+        for token in ctx.doc:
+            if not token.dep_.startswith("nsubj") or ctx.in_quotes(token) or \
+                    not ctx.is_prose(token):
+                continue
+            mention = self._chain_mention(token)
+            if mention is not None and mention.start not in speaker_starts:
+                items.append((mention.start, -1, mention))
         result: list[Entity | None] = [None] * len(drafts)
-        for n in order:
-            draft = drafts[n]
-            if draft.continues is not None and draft.speaker is None:
-                continue
-            if draft.speaker is None:
-                continue
-            entity = self.resolve_mention(draft.speaker, draft)
-            result[n] = entity
-            if entity is not None:
-                self._remember(draft.speaker, entity)
+        done: dict[int, Entity | None] = {}
+        for offset, n, mention in sorted(items, key=lambda item: (item[0], item[1])):
+            if offset in done:
+                entity = done[offset]
+            else:
+                entity = self.resolve_mention(mention, drafts[n] if n >= 0 else None)
+                done[offset] = entity
+                if entity is not None:
+                    self._learn_gender(mention, entity)
+                    self._remember(mention, entity, speaker=n >= 0)
+            if n >= 0:
+                result[n] = entity
         for n, draft in enumerate(drafts):  # continuations without a mention
             if result[n] is None and draft.continues is not None:
                 result[n] = result[draft.continues]
@@ -440,9 +476,37 @@ class Resolver:
                 entity.quote_count += 1
         return result
 
-    def _remember(self, mention: SpeakerMention, entity: Entity) -> None:
+    def _chain_mention(self, token: Token) -> SpeakerMention | None:
+        """A subject that continues a chain: a personal pronoun or "cette jeune fille"."""
+        lexicon = self.ctx.lexicon
+        pronoun = lexicon.pronoun(token.text)
+        if pronoun is not None and pronoun.kind == "personal":
+            return mention_for(token, self.ctx)
+        if token.pos_ == "NOUN" and any(
+                lexicon.is_word("determiner_demonstrative", c.text) for c in token.children
+                if c.dep_ == "det"):
+            title = lexicon.title(token.lemma_) or lexicon.title(token.text)
+            if title is not None and title.kind == "role":
+                mention = mention_for(token, self.ctx)
+                return mention if mention.kind == "role" else None
+        return None
+
+    def _learn_gender(self, mention: SpeakerMention, entity: Entity) -> None:
+        if entity.gender or entity.kind != "person":
+            return
         text = self.ctx.text[mention.start:mention.end]
-        if all(m[0] != mention.start for m in entity.mentions) and \
+        if mention.kind == "pronoun":
+            pronoun = self.ctx.lexicon.pronoun(text)
+            if pronoun is not None and pronoun.number != "p":
+                entity.gender = pronoun.gender
+        elif mention.kind == "role":
+            first = text.split()[0] if text.split() else ""
+            if self.ctx.lexicon.is_word("determiner_feminine", first):
+                entity.gender = "f"
+
+    def _remember(self, mention: SpeakerMention, entity: Entity, *, speaker: bool) -> None:
+        text = self.ctx.text[mention.start:mention.end]
+        if speaker and all(m[0] != mention.start for m in entity.mentions) and \
                 all(n.start != mention.start for n in entity.names):
             entity.mentions.append((mention.start, mention.end, text, mention.kind))
         self.history.append((mention.start, entity, True))
@@ -666,6 +730,12 @@ class Resolver:
                                        end=end, text=text, kind=mkind,
                                        speaker_name=entity.canonical, speaker_type=kind))
         return records
+
+
+def _acronym(text: str) -> bool:
+    """ "LPPR", "ČTK": an acronym is not a person's name."""
+    words = text.split()
+    return len(words) == 1 and text.isupper() and len(text) <= 6
 
 
 def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
