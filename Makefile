@@ -31,5 +31,8 @@ test: sync-all
 eval: sync
 	.venv/bin/newsevents eval ../shared/eval/seed ../shared/eval/fr-news-dev ../shared/eval/en-news-dev
 
+bench: sync
+	.venv/bin/newsevents -q bench
+
 clean:
 	rm -rf data .pytest_cache

@@ -64,6 +64,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(handler=_eval)
 
+    bench = commands.add_parser(
+        "bench", help="time extraction against the bare spaCy parse (median of runs)")
+    bench.add_argument("sources", nargs="*", metavar="SOURCE",
+                       help="what to read (default: the bundled sample)")
+    bench.add_argument("--runs", type=int, default=3)
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.set_defaults(handler=_bench)
+
     query = commands.add_parser("query", help="run one SQL statement on the warehouse, read-only")
     query.add_argument("sql")
     query.add_argument("--warehouse", default=None, help="DuckDB file")
@@ -138,6 +146,22 @@ def _eval(args: argparse.Namespace) -> int:
     report = evaluate_gold_sets([Path(d) for d in args.gold_dirs], settings=settings,
                                 predictions_out=args.predictions_out)
     print(json.dumps(report.as_json(), indent=2) if args.json else report.text)
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from pipeline.benchmark import run_benchmark
+    from pipeline.config import SAMPLE_PATH
+    from pipeline.ingest import ingest_sources
+
+    settings = Settings.from_env()
+    batch = ingest_sources(args.sources or [str(SAMPLE_PATH)], settings=settings)
+    articles = [a for a in batch.articles if a.duplicate_of is None]
+    if not articles:
+        raise ValueError("nothing to benchmark: the sources gave no article")
+    result = run_benchmark(articles, settings=settings, runs=args.runs,
+                           progress=lambda msg: print(msg, file=sys.stderr))
+    print(json.dumps(result.as_dict(), indent=2) if args.json else result.text())
     return 0
 
 
