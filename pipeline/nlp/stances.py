@@ -524,7 +524,7 @@ class _Composer:
 
         for conj, contrastive in conjuncts:
             value = self.value(conj)
-            if contrastive:
+            if contrastive and value.evidence:
                 score = score / CONTRAST_FACTOR + value.score * CONTRAST_FACTOR
             else:
                 score += value.score
