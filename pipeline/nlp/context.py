@@ -83,6 +83,8 @@ class DocContext:
                 starts.append(token.i)
             elif token.is_sent_start and self._keeps_sentence_start(token, previous):
                 starts.append(token.i)
+            elif self._forced_sentence_start(token, previous):
+                starts.append(token.i)
         bounds = starts + [len(doc)]
         self.units = [(bounds[k], bounds[k + 1]) for k in range(len(starts))]
         self.token_unit = [0] * len(doc)
@@ -104,6 +106,21 @@ class DocContext:
             return False  # « … », a-t-il dit / "…," he said: the attribution goes with the quote
         return previous.text in SENTENCE_END or previous.text in CLOSING or \
             previous.text == STRAIGHT or previous.text == ")"
+
+    def _forced_sentence_start(self, token: Token, previous: Token) -> bool:
+        """A capitalised word or an opening mark after a full stop (possibly followed by a
+        closing mark) starts a sentence even when the parser missed it."""
+        if self.token_segment[token.i] >= 0:
+            return False
+        if not (token.text[:1].isupper() or token.text in OPENING or self._opens_here(token)):
+            return False
+        if previous.text in SENTENCE_END and previous.text != ";":
+            return self.token_segment[previous.i] < 0
+        if previous.text in CLOSING or (previous.text == STRAIGHT and not
+                                        self._opens_here(previous)):
+            before = self.previous_word(previous.i)
+            return before is not None and before.text in (".", "!", "?", "…")
+        return False
 
     def _opens_here(self, token: Token) -> bool:
         return any(s.open == token.idx for s in self.segments)

@@ -222,11 +222,17 @@ def _ends_unit(segment: Segment, ctx: DocContext, unit_end: int) -> bool:
 
 
 def _subject_left(cue: Cue, ctx: DocContext) -> tuple[Token | None, int | None]:
+    """The subject before the verb and the index of its first word (conjunctions skipped)."""
     token = speaker_token(cue, ctx, allow_inverted=False)
     if token is None:
         return None, None
     if token.i < min(cue.token.i, cue.head.i):
-        return token, token.left_edge.i
+        left = token.left_edge.i
+        doc = ctx.doc
+        while left < token.i and (doc[left].dep_ in ("cc", "punct", "mark")
+                                  or doc[left].is_space):
+            left += 1
+        return token, left
     return token, None
 
 
@@ -272,8 +278,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                                          form="as-clause", confidence=0.7))
                     found = True
         # 3. a clause or quotation before it: "X, a déclaré Y" / "“X,” he said"
-        if _main_clause_cue(cue, ctx) and (cue.takes("direct") or cue.takes("que")
-                                      or cue.takes("that")):
+        if _can_follow_content(cue, ctx, subject_left) and (
+                cue.takes("direct") or cue.takes("que") or cue.takes("that")):
             span = preposed_clause(cue, subject_left, ctx)
             if span is not None:
                 unit_start = ctx.unit_span(cue.token)[0]
@@ -288,6 +294,27 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                     found = True
         if found:
             state.used_cues.add(cue.token.i)
+
+
+def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> bool:
+    """Can the cue report what comes before it? Not a participle ("…, ajoutant"), and a main
+    clause, unless a bridge links it to a quotation ("« … », c'est ainsi qu'il a dit")."""
+    from pipeline.nlp.source import participle
+    verb = cue.head
+    if participle(verb) and not any(c.dep_.startswith("aux") for c in verb.children):
+        return False
+    if "Inf" in verb.morph.get("VerbForm") and verb is cue.token:
+        return False
+    first = subject_left if subject_left is not None else min(cue.token.i, cue.head.i)
+    before = ctx.previous_word(first)
+    if before is not None and _bridge_word(before, ctx):
+        return True
+    return _main_clause_cue(cue, ctx)
+
+
+def _bridge_word(token: Token, ctx: DocContext) -> bool:
+    last_words = {bridge[-1].rstrip("'e") for bridge in ctx.lexicon.bridges}
+    return token.lower_.replace("’", "'").rstrip("'e") in last_words
 
 
 def _main_clause_cue(cue: Cue, ctx: DocContext) -> bool:
@@ -328,7 +355,7 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
     if len(inside) == 1 and free_inside:
         segment = ctx.segments[inside[0]]
         outer = (segment.open, segment.outer_end)
-        if _only_punct_outside(ctx, span, outer):
+        if _only_punct_outside(ctx, span, outer) or _framed(ctx, span, segment):
             return Draft("direct", segment.start, segment.end, (cue.start, cue.end),
                          cue.cue_class, speaker, "cue-after", 0.9,
                          ctx.segment_paragraph[inside[0]], segments=[inside[0]])
@@ -337,6 +364,20 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
     if not independent_clause(ctx, *span):
         return None
     return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
+
+
+def _framed(ctx: DocContext, span: tuple[int, int], segment: Segment) -> bool:
+    """ "En plus de X, «…», précise Y": an adverbial and a comma before a quotation that
+    ends the content; the quotation alone is what was said."""
+    text = ctx.text
+    before = text[span[0]:segment.open].rstrip()
+    after = text[segment.outer_end:span[1]]
+    return before.endswith(",") and all(not ch.isalnum() for ch in after) and \
+        _sentence_like_text(text[segment.start:segment.end])
+
+
+def _sentence_like_text(text: str) -> bool:
+    return len(text.split()) >= 4 and text[:1].isalpha()
 
 
 def _only_punct_outside(ctx: DocContext, span: tuple[int, int], outer: tuple[int, int]) -> bool:

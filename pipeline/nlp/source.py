@@ -46,6 +46,7 @@ class SpeakerMention:
 
 
 def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
+    subjects = []
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not child.text.startswith("-t"):
             if child.dep_ == "expl:subj" and ctx.lexicon.pronoun(child.text) is None:
@@ -53,7 +54,11 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
             if child.dep_ == "nsubj:pass" and not any(
                     c.dep_ in ("obl:agent", "agent") for c in verb.children):
                 continue
-            return child
+            subjects.append(child)
+    if subjects:
+        # "le tabloïd Blesk" parsed as two subjects: the name is the better head
+        named = [c for c in subjects if c.pos_ == "PROPN" and c.text[:1].isupper()]
+        return named[0] if named and len(subjects) > 1 else subjects[0]
     for child in verb.children:  # passive with agent: "annoncé par le ministre"
         if child.dep_ in ("obl:agent", "agent"):
             inner = [c for c in child.subtree if c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -109,6 +114,11 @@ def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
     return before is not None and before.text in (",", "»", "”", '"')
 
 
+def participle(verb: Token) -> bool:
+    """A present participle or gerund: "ajoutant", "saying"."""
+    return _participle(verb)
+
+
 def _participle(verb: Token) -> bool:
     return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")) or \
         verb.tag_ == "VBG" or verb.lower_.endswith("ant") and "Part" in verb.morph.get(
@@ -128,16 +138,18 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
         found = inverted_subject(cue, ctx)
         if found is not None:
             return found
-    verb = cue.head
-    governor = verb.head
-    climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS and _participle(verb))
-    if climb and governor.i != verb.i and depth < 3 and not ctx.in_quotes(governor):
-        parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,
-                     end=governor.idx + len(governor.text),
-                     inverted=_inverted_after(governor, ctx))
-        found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
-        if found is not None:
-            return found
+    for verb in (cue.head, cue.token):
+        governor = verb.head
+        climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS
+                                                   and _participle(verb))
+        if climb and governor.i != verb.i and governor.i not in (cue.head.i, cue.token.i) \
+                and depth < 3 and not ctx.in_quotes(governor):
+            parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,
+                         end=governor.idx + len(governor.text),
+                         inverted=_inverted_after(governor, ctx))
+            found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
+            if found is not None:
+                return found
     if allow_inverted:
         return inverted_subject(cue, ctx)
     return None

@@ -178,15 +178,15 @@ class Topic:
     label: str
     patterns: dict[str, tuple[tuple[str, ...], ...]]
 
-    def matches(self, words: Sequence[str], lang: str) -> tuple[int, int] | None:
-        """(specificity, first word index) of the best match in ``words``, or None."""
-        best: tuple[int, int] | None = None
+    def matches(self, words: Sequence[str], lang: str) -> tuple[int, int, int] | None:
+        """(specificity, first word, end word) of the best match in ``words``, or None."""
+        best: tuple[int, int, int] | None = None
         for pattern in self.patterns.get(lang, ()):
-            position = _match_pattern(pattern, words)
-            if position is None:
+            span = _match_pattern(pattern, words)
+            if span is None:
                 continue
             specificity = sum(1 for w in pattern if w != "*")
-            candidate = (specificity, position)
+            candidate = (specificity, *span)
             if best is None or (candidate[0], -candidate[1]) > (best[0], -best[1]):
                 best = candidate
         return best
@@ -195,22 +195,30 @@ class Topic:
 _GAP = 6  # a lone "*" in a topic phrase stands for at most this many words
 
 
-def _match_pattern(pattern: Sequence[str], words: Sequence[str]) -> int | None:
+def _match_pattern(pattern: Sequence[str], words: Sequence[str]) -> tuple[int, int] | None:
     def word_ok(p: str, w: str) -> bool:
         return w.startswith(p[:-1]) if p.endswith("*") else w == p
 
-    def match_from(pi: int, wi: int) -> bool:
+    def match_from(pi: int, wi: int) -> int | None:
         if pi == len(pattern):
-            return True
+            return wi
         p = pattern[pi]
         if p == "*":
-            return any(match_from(pi + 1, wi + gap) for gap in range(0, _GAP + 1)
-                       if wi + gap <= len(words))
-        return wi < len(words) and word_ok(p, words[wi]) and match_from(pi + 1, wi + 1)
+            for gap in range(0, _GAP + 1):
+                if wi + gap <= len(words):
+                    end = match_from(pi + 1, wi + gap)
+                    if end is not None:
+                        return end
+            return None
+        if wi < len(words) and word_ok(p, words[wi]):
+            return match_from(pi + 1, wi + 1)
+        return None
 
     for start in range(len(words)):
-        if word_ok(pattern[0], words[start]) and match_from(1, start + 1):
-            return start
+        if word_ok(pattern[0], words[start]):
+            end = match_from(1, start + 1)
+            if end is not None:
+                return start, end
     return None
 
 
@@ -279,6 +287,7 @@ class PolarityResult:
     method: str
     evidence: bool
     hedged: bool = False
+    composer: _Composer | None = None
 
 
 class _Composer:
@@ -291,6 +300,8 @@ class _Composer:
         self.memo: dict[int, _Value] = {}
         self.trace: list[tuple[str, float]] = []
         self.hedged = False  # some hedge ("might", "pourrait") was met
+        # Tokens inside complements that an attitude head judged as a whole.
+        self.replaced: set[int] = set()
 
     # lexicon look-ups -------------------------------------------------------------------------
 
@@ -454,6 +465,9 @@ class _Composer:
         derived_negative = any(v.derived and v.score < 0 for v in comp_values)
 
         score, derived = 0.0, False
+        if own in ("favor", "against"):
+            for complement in complements:
+                self.replaced.update(t.i for t in complement.subtree if t.i in self.inside)
         if own == "favor":
             sign = -1.0 if (comp < 0 and derived_negative) else 1.0
             score = sign + adj
@@ -581,7 +595,7 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
         evidence = True
     method = _dominant_rule(composer.trace, total)
     return PolarityResult(score=total, method=method, evidence=evidence,
-                          hedged=composer.hedged and not cue_sign)
+                          hedged=composer.hedged and not cue_sign, composer=composer)
 
 
 def _opens_with_contrast(root: Token, inside: set[int], lexicon: StanceLexicon,
@@ -647,16 +661,41 @@ _WORD = re.compile(r"\w+")
 
 def topic_targets(text: str, lang: str, topics: Sequence[Topic]) -> list[tuple[str, int, int]]:
     """Labels of the topics the text is about, with (specificity, position), main first."""
-    words = fold(text).split()
+    return [(label, specificity, start)
+            for label, specificity, start, _end in _topic_matches(fold(text).split(), lang,
+                                                                   topics)]
+
+
+def _topic_matches(words: Sequence[str], lang: str,
+                   topics: Sequence[Topic]) -> list[tuple[str, int, int, int]]:
     found = []
     for topic in topics:
         match = topic.matches(words, lang)
         if match is not None:
-            found.append((topic.label, match[0], match[1]))
+            found.append((topic.label, *match))
     # The topic named first is what the quotation is about (its theme); a longer phrase wins
     # a tie.
     found.sort(key=lambda item: (item[2], -item[1]))
     return found
+
+
+def _patient_of_a_harm(tokens: Sequence[Token], replaced: set[int], composer: _Composer) -> bool:
+    """Whether a topic is what a harmful thing is done to, inside a complement that an attitude
+    judged as a whole: "not a fan of discrimination on the basis of sexual orientation" is
+    against the discrimination, hence in favour of the topic it harms."""
+    ids = {t.i for t in tokens}
+    for tok in tokens:
+        node = tok
+        while node.head.i != node.i and node.head.i in composer.inside:
+            node = node.head
+            if node.i in ids:
+                continue
+            if node.pos_ in ("VERB", "AUX") or composer.word_class(node) in ("favor", "against"):
+                break
+            if node.i in replaced and node.pos_ == "NOUN" and composer.word_class(
+                    node) == "negative":
+                return True
+    return False
 
 
 _MAX_TARGET_TOKENS = 10
@@ -713,7 +752,13 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         return []
     content = doc.text[quote.content_start : quote.content_end]
     polarity = content_polarity(doc, quote, lexicon)
-    topics = topic_targets(content, lang, resources.topics)
+    words: list[str] = []
+    owners: list[Token] = []
+    for tok in _tokens_within(doc, quote.content_start, quote.content_end):
+        for word in fold(tok.text).split():
+            words.append(word)
+            owners.append(tok)
+    topics = _topic_matches(words, lang, resources.topics)
 
     if polarity.score >= DECISION_THRESHOLD:
         label, score, method = "favor", _score(polarity.score), polarity.method
@@ -725,15 +770,22 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
     else:
         return []
 
-    targets: list[tuple[str, float]] = []
-    for rank, (topic_label, _specificity, _position) in enumerate(topics):
-        targets.append((topic_label, 1.0 - 0.01 * rank))
+    targets: list[tuple[str, float, str, str]] = []
+    composer = polarity.composer
+    for rank, (topic_label, _specificity, start, end) in enumerate(topics):
+        topic_label_polarity, topic_method = label, method
+        matched = list(dict.fromkeys(owners[start:end]))
+        if (label != "neutral" and composer is not None
+                and _patient_of_a_harm(matched, composer.replaced, composer)):
+            topic_label_polarity = "favor" if label == "against" else "against"
+            topic_method = "patient-of-harm"
+        targets.append((topic_label, 1.0 - 0.01 * rank, topic_label_polarity, topic_method))
     if not targets:
         phrase = phrase_target(doc, quote) or content[:80].strip()
-        targets.append((phrase, 0.8))
+        targets.append((phrase, 0.8, label, method))
 
     stances = []
-    for target, weight in targets:
+    for target, weight, target_polarity, target_method in targets:
         stance_score = round(score * weight, 4)
         stances.append(
             Stance(
@@ -743,9 +795,9 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                 doc_id=quote.doc_id,
                 speaker_id=quote.speaker_id,
                 target=target,
-                polarity=label,
+                polarity=target_polarity,
                 score=stance_score,
-                method=method if label != "neutral" else method,
+                method=target_method,
             )
         )
     main = max(range(len(stances)), key=lambda i: (stances[i].score, -i))
