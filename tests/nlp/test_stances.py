@@ -444,3 +444,20 @@ def test_stance_changes_lists_each_change_of_position(warehouse):
         "from stance_changes").fetchall()
     assert [r[:4] for r in rows] == [("Ann Lee", "sanctions", "favor", "against")]
     assert str(rows[0][4]) == "2025-02-03" and str(rows[0][5]) == "2025-02-12"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("en", '"We reject any violence against refugees," the minister said.',
+         "We reject any violence against refugees", "migration and asylum"),
+        ("fr", "« Nous refusons les violences contre les migrants », a dit la préfète.",
+         "Nous refusons les violences contre les migrants", "migration and asylum"),
+    ],
+)
+def test_against_a_harm_is_in_favour_of_the_topic_it_harms(nlp, resources, lang, text, content,
+                                                          target):
+    found = stances_of(nlp, resources, lang, text, content, kind="direct")
+    by_target = {s.target: s for s in found}
+    assert by_target[target].polarity == "favor"
+    assert by_target[target].method == "patient-of-harm"
