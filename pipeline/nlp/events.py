@@ -340,6 +340,9 @@ def _speaker_is_agent(doc: Doc, quote: Quote, lang: str) -> bool:
 
 
 def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
-    if start is None or end is None:
+    if start is None or end is None or end <= start:
         return []
-    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [t for t in span if not t.is_space]

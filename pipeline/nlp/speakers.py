@@ -238,6 +238,45 @@ class Resolver:
                         found.append(mention)
         for mention in sorted(found, key=lambda m: m.start):
             self._add_name(mention)
+        self._collect_known_variants()
+
+    def _collect_known_variants(self) -> None:
+        """Capitalised words the tagger missed ("Hegus" as a place, "Roman Prymula" inside an
+        organisation) that spell a person already found: mentions of that person."""
+        ctx = self.ctx
+        doc = ctx.doc
+        covered = {i for e in self.entities for n in e.names
+                   for i in range(n.start, n.end)}
+        j = 0
+        while j < len(doc):
+            token = doc[j]
+            if not token.text[:1].isupper() or token.idx in covered or token.is_punct or \
+                    not ctx.is_prose(token) or ctx.in_quotes(token) or \
+                    token.pos_ in ("DET", "PRON", "ADP", "CCONJ", "SCONJ", "VERB", "AUX"):
+                j += 1
+                continue
+            k = j
+            while k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and \
+                    not doc[k + 1].is_punct and doc[k + 1].idx not in covered:
+                k += 1
+            start, end = token.idx, doc[k].idx + len(doc[k].text)
+            words = tuple(fold_word(w) for w in ctx.text[start:end].split())
+            previous = ctx.previous_word(j)
+            initial = previous is None or previous.text in (".", "!", "?", "«", "“", '"') \
+                or ctx.token_paragraph[previous.i] != ctx.token_paragraph[j]
+            for entity in list(self.entities):
+                if entity.kind != "person":
+                    continue
+                best = max((_name_score(words, n.words) for n in entity.names), default=0)
+                exact = any(words == n.words for n in entity.names)
+                if exact or (best >= 2 and not initial) or (
+                        best == 1 and len(words) == 1 and not initial
+                        and any(words[0] == n.words[-1] for n in entity.names)):
+                    mention = self._name_mention(start, end, "person", doc[k])
+                    if mention is not None:
+                        self._add_name(mention)
+                    break
+            j = k + 1
 
     def _honorific(self, token: Token) -> bool:
         title = self.ctx.lexicon.title(token.text)
@@ -337,21 +376,7 @@ class Resolver:
             return []
         roles: list[Role] = []
         unit_start, unit_end = ctx.unit_of(start_token)
-        # title before the name, in the same phrase
-        j = start_token.i - 1
-        before: list[Token] = []
-        while j >= unit_start:
-            token = doc[j]
-            if token.is_space:
-                j -= 1
-                continue
-            if token.text in ",;:«»“”\"(" or token.pos_ in ("VERB", "AUX", "SCONJ") or \
-                    ctx.in_quotes(token):
-                break
-            before.insert(0, token)
-            if token.pos_ == "DET" and token.dep_ in ("det",):
-                break
-            j -= 1
+        before = self._title_before(start_token, unit_start)
         previous = ctx.previous_word(start_token.i)
         governed = previous is not None and ctx.lexicon.is_word("of", previous.text)
         if before and not governed and self._role_nouns(before):
@@ -380,14 +405,21 @@ class Resolver:
         if k < unit_end and doc[k].text == ",":
             phrase = []
             m = k + 1
+            closed = False
             while m < unit_end:
                 token = doc[m]
-                if token.text in ",;:.()«»“”\"" or ctx.in_quotes(token):
+                if token.text in ",;:.()" or token.is_space and "\n" in token.text:
+                    closed = True
                     break
-                if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+                if token.text in "«»“”\"" or ctx.in_quotes(token) or token.pos_ in (
+                        "VERB", "AUX"):
                     break
                 phrase.append(token)
                 m += 1
+            if m >= unit_end:
+                closed = True
+            if not closed:
+                phrase = []
             phrase = _before_next_name(phrase, ctx)
             if phrase and phrase[0].pos_ in ("DET", "NOUN", "ADJ", "NUM", "PROPN") and \
                     self._role_nouns(phrase):
@@ -406,6 +438,38 @@ class Resolver:
             if title is not None and title.kind in ("institution", "document"):
                 return False
         return True
+
+    def _title_before(self, start_token: Token, unit_start: int) -> list[Token]:
+        """ "le ministre de la Santé Roman Prymula", "Tunisian Prime Minister Habib Essid":
+        the words of the title standing right before a name."""
+        ctx = self.ctx
+        doc = ctx.doc
+        lexicon = ctx.lexicon
+        phrase: list[Token] = []
+        j = start_token.i - 1
+        while j >= unit_start:
+            token = doc[j]
+            if token.is_space:
+                j -= 1
+                continue
+            if token.text in ",;:«»“”\"()" or token.pos_ in ("VERB", "AUX", "SCONJ", "PRON",
+                                                           "CCONJ") or ctx.in_quotes(token):
+                break
+            previous = ctx.previous_word(j)
+            if token.pos_ == "DET" or lexicon.is_word("determiner_definite", token.text):
+                if previous is not None and previous.pos_ == "ADP" and phrase:
+                    phrase.insert(0, token)  # "de la Santé": inside the title
+                    j -= 1
+                    continue
+                phrase.insert(0, token)
+                break
+            if token.pos_ == "ADP" and "Def" in token.morph.get("Definite"):
+                break  # "bras droit du Premier ministre X": the title starts after "du"
+            phrase.insert(0, token)
+            j -= 1
+        while phrase and phrase[0].pos_ == "ADP":
+            phrase = phrase[1:]
+        return phrase
 
     def _phrase_back(self, j: int, unit_start: int) -> list[Token]:
         doc = self.ctx.doc
@@ -650,7 +714,7 @@ class Resolver:
                 ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
             return self._group(mention, continue_same_head=True)
         if neutral and self._human(doc[mention.head]):
-            return max(neutral, key=lambda e: (self._salience(e, mention.start),
+            return max(neutral, key=lambda e: (self._salience(e, mention.start), e.salience,
                                                -self._distance(e, mention.start)))
         return self._group(mention, continue_same_head=True, anonymous=True)
 
@@ -661,7 +725,9 @@ class Resolver:
         return token.pos_ in ("NOUN", "ADJ", "PROPN")
 
     def _salience(self, entity: Entity, offset: int) -> int:
-        return entity.salience
+        """Salience of `entity` in the text before `offset`."""
+        return sum(2 if n.subject else 1 for n in entity.names if n.start < offset) + \
+            2 * sum(1 for m in entity.mentions if m[0] < offset)
 
     def _distance(self, entity: Entity, offset: int) -> int:
         positions = [n.start for n in entity.names] + [m[0] for m in entity.mentions]

@@ -647,9 +647,12 @@ def _dominant_rule(trace: list[tuple[str, float]], total: float) -> str:
 
 
 def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
-    if start is None or end is None:
+    if start is None or end is None or end <= start:
         return []
-    return [t for t in doc if t.idx >= start and t.idx + len(t.text) <= end and not t.is_space]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return []
+    return [t for t in span if not t.is_space]
 
 
 # --------------------------------------------------------------------------------------------
