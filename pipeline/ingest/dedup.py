@@ -14,13 +14,15 @@ earlier articles of the same run):
    consecutive folded words) have a Jaccard similarity of at least 0.9. Stored with
    `duplicate_of`.
 
-Why these numbers: a wire story republished by a second outlet differs by a credit line, a
-different quote mark style, a corrected typo or a sentence cut at the end. One changed word in a
-400-word story changes 5 of its ~400 shingles (Jaccard ~0.98); an added 20-word credit line
-gives ~0.95; 0.9 still holds for about 5 % of the words changed, while two different stories
-under one generic title ("Live updates", "En bref") share next to no 5-shingles. The title must
-match too, so a long shared passage (an agency paragraph quoted in two different stories) is
-never enough on its own.
+Why these numbers: a wire story republished by a second outlet differs by a credit line, its
+quote marks and punctuation (folded away), a corrected typo or a paragraph cut at the end. On a
+400-word story, an added 20-word credit line gives a Jaccard of about 0.95 and a cut last
+paragraph of 40 words about 0.90; each scattered word edit changes 5 shingles (one edit: 0.975,
+four: 0.90). So 0.9 keeps copies that add or cut up to about a tenth of the text, or edit about
+one word in a hundred, and calls a rewritten story (a new lede, an update) a new article.
+Two different stories under one generic title ("Live updates", "En bref") share next to no
+5-shingles, and the title must match too, so a long shared passage (an agency paragraph quoted
+in two different stories) is never enough on its own.
 
 `duplicate_of` always names the first article of the group (an original, never a duplicate).
 """

@@ -262,7 +262,7 @@ class Fetcher:
                     return result
                 failure = FetchError(
                     f"HTTPError{result.status}",
-                    f"HTTP {result.status} from {url} after {attempt + 1} attempt(s)",
+                    f"HTTP {result.status} from {url}",
                     url=url,
                     status=result.status,
                 )

@@ -7,12 +7,16 @@ import re
 
 import pytest
 from ingest_helpers import (
+    FAULTS,
+    NBC_LINK,
+    NYT_LINK,
+    REPORTERRE_LINK,
     LocalServer,
+    add_fault_routes,
     gold_page_path,
     gold_pages,
-    png_bytes,
+    latin1_without_charset,
     sha256,
-    slow_handler,
     web_bytes,
 )
 
@@ -23,11 +27,6 @@ from pipeline.ingest import Fetcher, Source, ingest_sources
 GOLD = {gold["page"]: gold for gold in gold_pages()}
 HERALD = GOLD["pages/en/herald-sun-1.html"]
 LIBERATION = GOLD["pages/fr/liberation-1.html"]
-NBC_LINK = ("https://www.nbcnewyork.com/news/local/nyc-cops-search-for-stabbing-suspect-after-"
-            "leaving-18-year-old-to-bleed-out-on-sidewalk/4956764/")
-NYT_LINK = "https://www.nytimes.com/2021/06/11/science/drought-las-vegas-grass-mars.html"
-REPORTERRE_LINK = ("https://reporterre.net/"
-                   "Europe-vers-un-affaiblissement-historique-des-normes-ecologiques")
 
 
 def errors_of(batch) -> list[tuple[str, str]]:
@@ -36,13 +35,6 @@ def errors_of(batch) -> list[tuple[str, str]]:
 
 def run(sources, settings: Settings, fetcher: Fetcher, **options):
     return ingest_sources(sources, settings=settings, fetcher=fetcher, **options)
-
-
-def latin1_without_charset(relative: str) -> bytes:
-    """A real page re-encoded as Latin-1 (other characters as references), charset removed."""
-    html = web_bytes(relative).decode("utf-8")
-    html = re.sub(r"<meta[^>]*charset[^>]*>", "", html, flags=re.IGNORECASE)
-    return html.encode("latin-1", errors="xmlcharrefreplace")
 
 
 def bare_article_page(text: str) -> bytes:
@@ -177,58 +169,11 @@ def test_one_bad_item_does_not_stop_its_feed_or_the_others(server: LocalServer,
 # -- faults ------------------------------------------------------------------------------------
 
 
-def _fault_routes(server: LocalServer) -> dict[str, tuple[str, str, str]]:
-    """name -> (url, stage, error), every route made from real bytes."""
-    feed = web_bytes("feeds/rss_2.0_nbcny.xml")
-    server.add("/broken.xml", feed[: len(feed) // 2], content_type="application/rss+xml")
-    server.add_page("/news/feed.xml", HERALD["page"])  # a feed URL serving HTML
-    server.add("/nav.html", b"<!DOCTYPE html><html><head><title>Accueil</title></head><body>"
-               b"<nav><a href='/'>Accueil</a> <a href='/monde'>Monde</a></nav></body></html>")
-    server.add("/empty.html", b"")
-    page = web_bytes(HERALD["page"])
-    server.add("/huge.html", page * 20)  # about 1.2 MB, over the 1 MB cap
-    server.add("/huge-stream.html", page * 20, chunked=True)
-    server.add("/photo.html", png_bytes(), content_type="text/html")
-    server.add("/error.html", b"<html><body>oops</body></html>", status=500)
-    server.add("/slow.html", handler=slow_handler(1.0))
-    server.add("/loop/a", status=302, headers={"Location": "/loop/b"})
-    server.add("/loop/b", status=301, headers={"Location": server.url("/loop/a")})
-    for hop in range(10):
-        server.add(f"/hop/{hop}", status=307, headers={"Location": f"/hop/{hop + 1}"})
-    server.add("/away", status=302, headers={"Location": "http://example.org/"})
-    return {
-        "malformed feed XML": (server.url("/broken.xml"), "parse", "MalformedFeed"),
-        "feed URL serving HTML": (server.url("/news/feed.xml"), "parse", "FeedIsHtml"),
-        "page with no article text": (server.url("/nav.html"), "parse", "NoArticleText"),
-        "empty body": (server.url("/empty.html"), "parse", "EmptyBody"),
-        "over the size cap": (server.url("/huge.html"), "fetch", "TooLarge"),
-        "over the size cap, streamed": (server.url("/huge-stream.html"), "fetch", "TooLarge"),
-        "binary served as HTML": (server.url("/photo.html"), "parse", "BinaryContent"),
-        "HTTP 404": (server.url("/missing.html"), "fetch", "HTTPError404"),
-        "HTTP 500 after retries": (server.url("/error.html"), "fetch", "HTTPError500"),
-        "timeout": (server.url("/slow.html"), "fetch", "Timeout"),
-        "redirect loop": (server.url("/loop/a"), "fetch", "RedirectLoop"),
-        "too many redirects": (server.url("/hop/0"), "fetch", "TooManyRedirects"),
-        "host outside the allow-list": (f"http://localhost:{server.port}/ok.html", "fetch",
-                                        "HostNotAllowed"),
-        "redirect outside the allow-list": (server.url("/away"), "fetch", "HostNotAllowed"),
-        "scheme other than http(s)": ("file:///etc/hostname", "fetch", "UnsupportedScheme"),
-    }
-
-
-FAULTS = [
-    "malformed feed XML", "feed URL serving HTML", "page with no article text", "empty body",
-    "over the size cap", "over the size cap, streamed", "binary served as HTML", "HTTP 404",
-    "HTTP 500 after retries", "timeout", "redirect loop", "too many redirects",
-    "host outside the allow-list", "redirect outside the allow-list", "scheme other than http(s)",
-]
-
-
 @pytest.mark.parametrize("fault", FAULTS)
 def test_each_fault_gives_one_error_row_and_the_rest_goes_on(
     fault: str, server: LocalServer, settings: Settings, fetcher: Fetcher
 ) -> None:
-    routes = _fault_routes(server)
+    routes = add_fault_routes(server)
     good_before = server.add_page("/before.html", HERALD["page"])
     good_after = server.add_page("/after.html", LIBERATION["page"])
     url, stage, error = routes[fault]
@@ -243,7 +188,7 @@ def test_each_fault_gives_one_error_row_and_the_rest_goes_on(
 
 def test_all_faults_in_one_run(server: LocalServer, settings: Settings,
                                fetcher: Fetcher) -> None:
-    routes = _fault_routes(server)
+    routes = add_fault_routes(server)
     good = server.add_page("/good.html", HERALD["page"])
     urls = [url for url, _, _ in routes.values()]
 
