@@ -259,24 +259,32 @@ class Resolver:
             while k + 1 < len(doc) and doc[k + 1].text[:1].isupper() and \
                     not doc[k + 1].is_punct and doc[k + 1].idx not in covered:
                 k += 1
-            start, end = token.idx, doc[k].idx + len(doc[k].text)
-            words = tuple(fold_word(w) for w in ctx.text[start:end].split())
-            previous = ctx.previous_word(j)
-            initial = previous is None or previous.text in (".", "!", "?", "«", "“", '"') \
-                or ctx.token_paragraph[previous.i] != ctx.token_paragraph[j]
-            for entity in list(self.entities):
-                if entity.kind != "person":
-                    continue
-                best = max((_name_score(words, n.words) for n in entity.names), default=0)
-                exact = any(words == n.words for n in entity.names)
-                if exact or (best >= 2 and not initial) or (
-                        best == 1 and len(words) == 1 and not initial
-                        and any(words[0] == n.words[-1] for n in entity.names)):
-                    mention = self._name_mention(start, end, "person", doc[k])
-                    if mention is not None:
-                        self._add_name(mention)
+            for first in range(j, k + 1):  # "Santé Roman Prymula": try shorter runs
+                if self._known_variant(first, k):
                     break
             j = k + 1
+
+    def _known_variant(self, first: int, last: int) -> bool:
+        ctx = self.ctx
+        doc = ctx.doc
+        start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+        words = tuple(fold_word(w) for w in ctx.text[start:end].split())
+        previous = ctx.previous_word(first)
+        initial = previous is None or previous.text in (".", "!", "?", "«", "“", '"') \
+            or ctx.token_paragraph[previous.i] != ctx.token_paragraph[first]
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            best = max((_name_score(words, n.words) for n in entity.names), default=0)
+            exact = any(words == n.words for n in entity.names)
+            if exact or (best >= 2 and not initial) or (
+                    best == 1 and len(words) == 1 and not initial
+                    and any(words[0] == n.words[-1] for n in entity.names)):
+                mention = self._name_mention(start, end, "person", doc[last])
+                if mention is not None:
+                    self._add_name(mention)
+                    return True
+        return False
 
     def _honorific(self, token: Token) -> bool:
         title = self.ctx.lexicon.title(token.text)
@@ -349,10 +357,6 @@ class Resolver:
                 title = lexicon.title(token.text) or lexicon.title(token.lemma_)
                 if title is not None and title.gender and gender is None:
                     gender = title.gender
-                elif gender is None and self.ctx.lang == "fr":
-                    morph = token.morph.get("Gender")
-                    if morph and title is None:
-                        gender = {"Fem": "f", "Masc": "m"}.get(morph[0])
         if not words:
             return None
         if self.ctx.lang == "en":

@@ -178,10 +178,16 @@ class Topic:
     label: str
     patterns: dict[str, tuple[tuple[str, ...], ...]]
 
-    def matches(self, words: Sequence[str], lang: str) -> tuple[int, int, int] | None:
-        """(specificity, first word, end word) of the best match in ``words``, or None."""
+    def matches(self, words: Sequence[str], lang: str,
+                vocabulary: frozenset[str] | None = None) -> tuple[int, int, int] | None:
+        """(specificity, first word, end word) of the best match in ``words``, or None.
+
+        ``vocabulary`` (the set of ``words``) lets patterns whose first word is absent be
+        skipped without a scan."""
         best: tuple[int, int, int] | None = None
         for pattern in self.patterns.get(lang, ()):
+            if vocabulary is not None and not _may_start(pattern[0], vocabulary):
+                continue
             span = _match_pattern(pattern, words)
             if span is None:
                 continue
@@ -193,6 +199,14 @@ class Topic:
 
 
 _GAP = 6  # a lone "*" in a topic phrase stands for at most this many words
+
+
+def _may_start(first: str, vocabulary: frozenset[str]) -> bool:
+    if first == "*":
+        return True
+    if first.endswith("*"):
+        return any(w.startswith(first[:-1]) for w in vocabulary)
+    return first in vocabulary
 
 
 def _match_pattern(pattern: Sequence[str], words: Sequence[str]) -> tuple[int, int] | None:
@@ -358,7 +372,8 @@ class _Composer:
         if tok.pos_ == "ADP":
             # Only the prepositions that are themselves operators ("contre", "against").
             return "reverser" if self.has(tok, self.lex.reversers) else None
-        if tok.i > tok.sent.start and tok.text[:1].isupper() and not tok.is_upper:
+        if (tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start
+                and tok.i > 0 and not tok.doc[tok.i - 1].is_punct):
             return None  # a word of a name or title: "ministre de la Santé"
         if self.has(tok, self.lex.against_attitudes) or self.pair_attitude(
             tok, self.lex.against_attitude_pairs
@@ -672,8 +687,9 @@ def topic_targets(text: str, lang: str, topics: Sequence[Topic]) -> list[tuple[s
 def _topic_matches(words: Sequence[str], lang: str,
                    topics: Sequence[Topic]) -> list[tuple[str, int, int, int]]:
     found = []
+    vocabulary = frozenset(words)
     for topic in topics:
-        match = topic.matches(words, lang)
+        match = topic.matches(words, lang, vocabulary)
         if match is not None:
             found.append((topic.label, *match))
     # The topic named first is what the quotation is about (its theme); a longer phrase wins
