@@ -281,14 +281,14 @@ def _place_after_speaker(doc: Doc, speaker_ids: set[int],
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     if any(start < e and s < end for s, e in excluded):
         return None
-    return doc.text[start:end]
+    return doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _strip_determiner(ent: Span) -> str:
     tokens = list(ent)
     while len(tokens) > 1 and tokens[0].pos_ == "DET":
         tokens = tokens[1:]
-    return ent.doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return ent.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _after_cue_or_speaker(doc: Doc, preposition: Token, anchor_ids: set[int]) -> bool:
@@ -311,11 +311,10 @@ def _cue_sentence(doc: Doc, quote: Quote, cue_tokens: list[Token]) -> Span | Non
     if not cue_tokens:
         return None
     sent = cue_tokens[0].sent
-    text = doc.text
-    line_start = text.rfind("\n", sent.start_char, cue_tokens[0].idx) + 1 or sent.start_char
-    line_end = text.find("\n", cue_tokens[-1].idx, sent.end_char)
-    if line_end == -1:
-        line_end = sent.end_char
+    text, base = sent.text, sent.start_char  # Doc.text is rebuilt at each access; a span's is not
+    line_start = text.rfind("\n", 0, cue_tokens[0].idx - base) + 1 + base
+    line_end = text.find("\n", cue_tokens[-1].idx - base)
+    line_end = sent.end_char if line_end == -1 else line_end + base
     span = doc.char_span(max(line_start, sent.start_char), line_end, alignment_mode="contract")
     return span if span is not None and len(span) else sent
 

@@ -751,7 +751,7 @@ def phrase_target(doc: Doc, quote: Quote) -> str | None:
         span = span[:-1]
     if not span:
         return None
-    return doc.text[span[0].idx : span[-1].idx + len(span[-1].text)]
+    return doc[span[0].i : span[-1].i + 1].text
 
 
 # --------------------------------------------------------------------------------------------
@@ -769,11 +769,13 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
     lexicon = resources.lexicons.get(lang)
     if lexicon is None:
         return []
-    content = doc.text[quote.content_start : quote.content_end]
+    content_tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    content = (doc[content_tokens[0].i : content_tokens[-1].i + 1].text if content_tokens
+               else quote.content)
     polarity = content_polarity(doc, quote, lexicon)
     words: list[str] = []
     owners: list[Token] = []
-    for tok in _tokens_within(doc, quote.content_start, quote.content_end):
+    for tok in content_tokens:
         for word in fold(tok.text).split():
             words.append(word)
             owners.append(tok)
