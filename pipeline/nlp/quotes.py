@@ -571,6 +571,8 @@ def colon_quotes(state: _State) -> None:
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "expl:subj") and child.i < colon.i:
                 subject = child
+        if subject is None or not _person_like(subject, ctx):
+            subject = _person_before(ctx, unit_start, colon.i)
         speaker = mention_for(subject, ctx) if subject is not None else None
         if speaker is None or speaker.kind in ("first",) or not _person_like(subject, ctx):
             pour = _pour_object(ctx, unit_start, colon.i)
@@ -598,6 +600,22 @@ def _person_like(token: Token, ctx: DocContext) -> bool:
         return pronoun.kind in ("personal", "demonstrative")
     title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
     return title is not None and title.kind in ("role", "relational")
+
+
+def _person_before(ctx: DocContext, start: int, end: int) -> Token | None:
+    """The last person named in tokens [start, end), not after "de"/"of" (the parser may
+    have missed that it is the subject)."""
+    doc = ctx.doc
+    found = None
+    for ent in doc.ents:
+        if ent.start < start or ent.end > end or ent.label_ not in ("PER", "PERSON"):
+            continue
+        previous = ctx.previous_word(ent.start)
+        if previous is not None and (ctx.lexicon.is_word("of", previous.text)
+                                     or previous.pos_ == "ADP"):
+            continue
+        found = ent.root
+    return found
 
 
 def _pour_object(ctx: DocContext, start: int, end: int) -> Token | None:

@@ -56,9 +56,10 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
                 continue
             subjects.append(child)
     if subjects:
-        # "le tabloïd Blesk" parsed as two subjects: the name is the better head
-        named = [c for c in subjects if c.pos_ == "PROPN" and c.text[:1].isupper()]
-        return named[0] if named and len(subjects) > 1 else subjects[0]
+        # several subjects ("le tabloïd Blesk", "c'est ainsi qu'il a dit"): the nearest one
+        # before the verb is the one that governs it
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     for child in verb.children:  # passive with agent: "annoncé par le ministre"
         if child.dep_ in ("obl:agent", "agent"):
             inner = [c for c in child.subtree if c.pos_ in ("NOUN", "PROPN", "PRON")]
@@ -229,7 +230,8 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
             continue
         if all(_title_word(doc[t], ctx) for t in range(s, e + 1)):
             continue
-        if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head, ctx):
+        if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head, ctx) \
+                and not _sibling_name(s, head, ctx):
             continue
         candidates.append(_trim_to_person(s, e, ctx))
     if not candidates:
@@ -270,6 +272,13 @@ def _capital_follows(i: int, right: int, ctx: DocContext) -> bool:
                 or ctx.lexicon.is_word("determiner_definite", ctx.doc[t].text)):
             return False
     return False
+
+
+def _sibling_name(s: int, head: Token, ctx: DocContext) -> bool:
+    """ "indique le naturopathe Olivier Panisset" parsed as two objects of the verb: a person
+    right after the role, hanging on the same word, is the role's name."""
+    token = ctx.doc[s]
+    return s > head.i and token.ent_type_ in PERSON_LABELS and token.head.i == head.head.i
 
 
 def _names_head(s: int, e: int, head: Token, ctx: DocContext) -> bool:
@@ -354,6 +363,13 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     phrase = doc.text[np_start:np_end].lower().replace("’", "'")
     if lexicon.pronoun(phrase) is not None:  # "ce dernier", "the latter"
         return SpeakerMention(np_start, np_end, "pronoun", token.i, np_start, np_end)
+    # "indique le naturopathe Olivier Panisset": a name the parser hung beside the role
+    j = right + 1
+    while j < len(doc) and _is_name_token(doc[j], ctx) and doc[j].ent_type_ in PERSON_LABELS \
+            and not ctx.in_quotes(doc[j]):
+        right = j
+        j += 1
+    np_end = doc[right].idx + len(doc[right].text)
     # role + name, name + apposition
     name = name_tokens(left, right, ctx, token)
     if name is None:
