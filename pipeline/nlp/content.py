@@ -54,10 +54,8 @@ def include_marks(ctx: DocContext, start: int, end: int) -> tuple[int, int]:
         outer_end = segment.outer_end
         if segment.open < start < outer_end and segment.open >= start - 2:
             start = segment.open
-        if segment.open < end < outer_end and end >= segment.end - 1:
-            end = outer_end
-        elif segment.end <= end < outer_end:
-            end = outer_end
+        if start <= segment.open < end < outer_end:
+            end = outer_end  # the span stops inside marks it opened: keep them whole
     return start, end
 
 

@@ -379,12 +379,39 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                 name = name_tokens(a_left, a_right, ctx, child)
                 if name is not None:
                     break
+    if name is None and token.pos_ != "PROPN":
+        name = _person_in_subject(token, ctx)
     if name is not None and not _relational(token, ctx):
         s, e = name
         return SpeakerMention(doc[s].idx, doc[e].idx + len(doc[e].text), "name", token.i,
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
     return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """ "Membre de la coalition, le vice-Premier ministre Jan Hamáček, avait estimé": a person
+    named in the subject's phrase (not after "de"/"of", not in a relative clause)."""
+    if not token.dep_.startswith("nsubj"):
+        return None
+    doc = ctx.doc
+    skip: set[int] = set()
+    for child in token.children:
+        if child.dep_ in ("acl:relcl", "relcl", "acl", "advcl"):
+            skip.update(t.i for t in child.subtree)
+    found = None
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS or ent.start in skip:
+            continue
+        if not (token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i):
+            continue
+        k = ent.start - 1
+        while k >= 0 and doc[k].pos_ == "DET":
+            k -= 1
+        if k >= 0 and (ctx.lexicon.is_word("of", doc[k].text) or doc[k].pos_ == "ADP"):
+            continue
+        found = (ent.start, ent.end - 1)
+    return found
 
 
 def _relational(token: Token, ctx: DocContext) -> bool:

@@ -723,10 +723,12 @@ class Resolver:
         return self._group(mention, continue_same_head=True, anonymous=True)
 
     def _human(self, token: Token) -> bool:
+        """Could this head word name a person (not an institution, a document, a thing we
+        know)? Unknown words are given the benefit of the doubt."""
         title = self.ctx.lexicon.title(token.lemma_) or self.ctx.lexicon.title(token.text)
         if title is not None:
             return title.kind in ("role",)
-        return token.pos_ in ("NOUN", "ADJ", "PROPN")
+        return token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")
 
     def _salience(self, entity: Entity, offset: int) -> int:
         """Salience of `entity` in the text before `offset`."""
@@ -756,7 +758,8 @@ class Resolver:
                     break
                 return entity
         text = ctx.text[mention.np_start:mention.np_end]
-        entity = Entity(key=len(self.entities), kind="group", description=text,
+        entity = Entity(key=len(self.entities), kind="group", description=_without_article(
+            text, ctx),
                         head=head_word, modifiers=modifiers, first_start=mention.np_start,
                         first_text=text)
         self.entities.append(entity)
@@ -800,6 +803,19 @@ class Resolver:
                                        end=end, text=text, kind=mkind,
                                        speaker_name=entity.canonical, speaker_type=kind))
         return records
+
+
+def _without_article(text: str, ctx: DocContext) -> str:
+    """ "le ministère des Affaires étrangères" -> "ministère des Affaires étrangères"."""
+    words = text.split(maxsplit=1)
+    if len(words) == 2 and ctx.lexicon.is_word("determiner_definite", words[0]) and \
+            not ctx.lexicon.is_word("determiner_demonstrative", words[0]) and \
+            not ctx.lexicon.is_word("determiner_possessive", words[0]):
+        return words[1]
+    for elided in ("l'", "l’"):
+        if text.lower().startswith(elided) and len(text) > 2:
+            return text[2:]
+    return text
 
 
 def _acronym(text: str) -> bool:
