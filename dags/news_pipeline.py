@@ -39,8 +39,9 @@ def run_key_for(run_id: str) -> str:
             type="array",
             items={"type": "string"},
             title="Sources",
-            description="Feed URLs, page URLs or file paths, one per line. "
-            "Empty: the bundled sample news.",
+            description="Feed URLs, page URLs, file paths or names of the sources file's "
+            "sources, one per line. Empty: the sources file (NEWSEVENTS_SOURCES_FILE), else the "
+            "bundled sample news.",
         ),
         "ingest_day": Param(
             "",
@@ -53,8 +54,8 @@ def run_key_for(run_id: str) -> str:
             False,
             type="boolean",
             title="Re-extract",
-            description="Run extraction again over all of the day's articles, "
-            "not only this run's.",
+            description="Also extract again, from the lake, every article whose newest "
+            "extraction comes from an older pipeline version.",
         ),
     },
     doc_md=__doc__,
@@ -63,13 +64,15 @@ def news_pipeline():
     @task
     def ingest(params: dict | None = None, run_id: str | None = None) -> dict:
         from pipeline import stages
-        from pipeline.config import SAMPLE_PATH, Settings, utc_today, validate_day
+        from pipeline.config import Settings, utc_today, validate_day
+        from pipeline.ingest.sources import default_sources
 
         params = params or {}
+        settings = Settings.from_env()
         sources = [s.strip() for s in params.get("sources") or [] if s.strip()]
         return stages.ingest(
-            sources or [str(SAMPLE_PATH)],
-            settings=Settings.from_env(),
+            sources or default_sources(settings),
+            settings=settings,
             ingest_day=validate_day(params.get("ingest_day") or utc_today()),
             run_key=run_key_for(run_id or "run"),
         )
