@@ -223,6 +223,8 @@ def _ends_unit(segment: Segment, ctx: DocContext, unit_end: int) -> bool:
 
 def _subject_left(cue: Cue, ctx: DocContext) -> tuple[Token | None, int | None]:
     """The subject before the verb and the index of its first word (conjunctions skipped)."""
+    if in_attribution_position(cue, ctx):
+        return None, None  # "…, a assuré une source": nothing stands between comma and verb
     token = speaker_token(cue, ctx, allow_inverted=False)
     if token is None:
         return None, None

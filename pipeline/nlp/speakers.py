@@ -213,7 +213,8 @@ class Resolver:
             else:
                 continue
             span = name_tokens(ent.start, ent.end - 1, ctx)
-            if span is None or _acronym(doc[span[0]:span[1] + 1].text):
+            if span is None or _acronym(doc[span[0]:span[1] + 1].text) or \
+                    _not_a_person(doc[span[0]:span[1] + 1]):
                 continue
             s, e = span
             left = s
@@ -316,8 +317,8 @@ class Resolver:
             if entity.kind == "group":
                 continue
             score = max((_name_score(mention.words, n.words) for n in entity.names), default=0)
-            if score == 0:
-                continue
+            if score == 0 or (mention.label != entity.kind and score < 3):
+                continue  # a country is not a person with a similar name
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
             last = max(n.start for n in entity.names)
@@ -822,6 +823,11 @@ def _acronym(text: str) -> bool:
     """ "LPPR", "ČTK": an acronym is not a person's name."""
     words = text.split()
     return len(words) == 1 and text.isupper() and len(text) <= 6
+
+
+def _not_a_person(span) -> bool:
+    """ "Africans", "Americans": a people tagged as a person."""
+    return len(span) == 1 and span[0].tag_ in ("NNPS", "NNS")
 
 
 def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
