@@ -25,7 +25,7 @@ run: sync
 	.venv/bin/newsevents run
 
 test: sync-all
-	.venv/bin/ruff check pipeline dags tests
+	.venv/bin/ruff check pipeline dags tests scripts
 	.venv/bin/pytest
 
 eval: sync
