@@ -349,6 +349,17 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         token = inverted_subject(cue, ctx)
         if token is not None:
             speaker = mention_for(token, ctx)
+        else:
+            # "X, the source, who said …, told Reuters": the subject before a relative clause
+            subject = _subject_before_relative(cue, ctx)
+            if subject is not None:
+                speaker = mention_for(subject, ctx)
+                comma = ctx.previous_word(subject.left_edge.i)
+                if comma is not None and comma.text == ",":
+                    trimmed = trim_span(ctx, span[0], comma.idx)
+                    if trimmed is None:
+                        return None
+                    span = include_marks(ctx, *trimmed)
     speaker = speaker or speaker_for(cue, ctx)
     if speaker is None:
         return None
@@ -366,6 +377,29 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
     if not independent_clause(ctx, *span):
         return None
     return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
+
+
+def _subject_before_relative(cue: Cue, ctx: DocContext) -> Token | None:
+    """In "…, the source, who said he had spoken to them, told Reuters", the noun that the
+    relative clause before the cue's comma hangs on."""
+    comma = ctx.previous_word(min(cue.token.i, cue.head.i, *(
+        t.i for t in ctx.doc[max(0, cue.token.i - 4):cue.token.i] if t.idx >= cue.start)))
+    if comma is None or comma.text != ",":
+        return None
+    token = ctx.previous_word(comma.i)
+    seen = 0
+    while token is not None and seen < 12:
+        if token.dep_ in ("relcl", "acl:relcl") and token.head.i < token.i:
+            noun = token.head
+            before = ctx.previous_word(noun.left_edge.i)
+            if noun.pos_ in ("NOUN", "PROPN") and before is not None and before.text == ",":
+                return noun
+            return None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+        seen += 1
+    return None
 
 
 def _framed(ctx: DocContext, span: tuple[int, int], segment: Segment) -> bool:
@@ -746,14 +780,15 @@ def _nominal_cue_after(segment: Segment, ctx: DocContext
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """Drop a draft whose content mostly repeats a more confident one."""
+    """Drop a draft that repeats a more confident one (a quotation nested in a longer
+    reported clause is kept: "X, the source, who said Y, told Reuters")."""
     kept: list[Draft] = []
     for draft in sorted(drafts, key=lambda d: -d.confidence):
         length = draft.end - draft.start
         clash = False
         for other in kept:
             inter = min(other.end, draft.end) - max(other.start, draft.start)
-            if inter > 0.8 * min(length, other.end - other.start):
+            if inter > 0.8 * max(length, other.end - other.start):
                 clash = True
                 break
         if not clash:

@@ -86,13 +86,17 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             continue
         if child.pos_ == "PRON" and ctx.lexicon.pronoun(child.text) is None:
             continue
+        if ctx.lang == "en" and not child.dep_.startswith("nsubj"):
+            continue  # "told Reuters": an English object is the addressee, not the speaker
         return child
     # Parser attached it elsewhere: take the first proper noun right after the verb group.
     for j in range(last + 1, min(len(doc), last + 6)):
         token = doc[j]
         if token.is_punct or token.is_space:
             break
-        if token.pos_ == "PROPN" and not ctx.in_quotes(token):
+        if token.pos_ == "PROPN" and not ctx.in_quotes(token) and (
+                ctx.lang != "en" or token.dep_.startswith("nsubj")
+                or token.head.dep_.startswith("nsubj")):
             while token.dep_ in ("flat", "flat:name", "compound") and token.head.i > token.i:
                 token = token.head
             return token

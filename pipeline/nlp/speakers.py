@@ -384,7 +384,13 @@ class Resolver:
         before = self._title_before(start_token, unit_start)
         previous = ctx.previous_word(start_token.i)
         governed = previous is not None and ctx.lexicon.is_word("of", previous.text)
-        if before and not governed and self._role_nouns(before):
+        possessive = mention.text.endswith(("'s", "’s")) or (
+            ctx.next_word(end_token.i) is not None
+            and ctx.next_word(end_token.i).text in ("'s", "’s"))
+        if ctx.lang == "en" and before and not any(
+                lexicon_title_word(t, ctx) for t in before):
+            before = []  # English titles are function words ("press secretary", "Mayor")
+        if before and not governed and not possessive and self._role_nouns(before):
             role = self._role_from_tokens(before)
             if role:
                 roles.append(role)
@@ -468,7 +474,8 @@ class Resolver:
                     continue
                 phrase.insert(0, token)
                 break
-            if token.pos_ == "ADP" and "Def" in token.morph.get("Definite"):
+            if token.pos_ == "ADP" and ("Def" in token.morph.get("Definite")
+                                        or not lexicon.is_word("of", token.text)):
                 break  # "bras droit du Premier ministre X": the title starts after "du"
             phrase.insert(0, token)
             j -= 1
@@ -804,6 +811,14 @@ class Resolver:
                                        end=end, text=text, kind=mkind,
                                        speaker_name=entity.canonical, speaker_type=kind))
         return records
+
+
+def lexicon_title_word(token: Token, ctx: DocContext) -> bool:
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    if title is not None and title.kind in ("role", "relational"):
+        return True
+    return token.text[:1].isupper() and token.pos_ == "PROPN" and any(
+        token.text.lower() in phrase.split() for phrase in ctx.lexicon.titles)
 
 
 def _without_article(text: str, ctx: DocContext) -> str:
