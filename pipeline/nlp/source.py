@@ -414,6 +414,8 @@ def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
             k -= 1
         if k >= 0 and (ctx.lexicon.is_word("of", doc[k].text) or doc[k].pos_ == "ADP"):
             continue
+        if ent.root.dep_ not in ("appos", "nmod", "conj", "flat:name", "dep"):
+            continue  # "Obama administration officials": a modifier, not the speaker
         found = (ent.start, ent.end - 1)
     return found
 

@@ -276,11 +276,12 @@ class Resolver:
         for entity in self.entities:
             if entity.kind != "person":
                 continue
-            best = max((_name_score(words, n.words) for n in entity.names), default=0)
             exact = any(words == n.words for n in entity.names)
-            if exact or (best >= 2 and not initial) or (
-                    best == 1 and len(words) == 1 and not initial
-                    and any(words[0] == n.words[-1] for n in entity.names)):
+            variant = any(len(words) == len(n.words) and _name_score(words, n.words) >= 2
+                          for n in entity.names)
+            surname = len(words) == 1 and any(words[0] == n.words[-1] for n in entity.names
+                                              if len(n.words) > 1)
+            if exact or ((variant or surname) and not initial):
                 mention = self._name_mention(start, end, "person", doc[last])
                 if mention is not None:
                     self._add_name(mention)
@@ -854,24 +855,33 @@ def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
         word = single[0]
         if len(full) == 1:
             return 2 if similar_words(word, full[0]) else 0
-        if word == full[-1] or word == full[0]:
-            return 1
-        if similar_words(word, full[-1]):
+        if _same_surname(word, full[-1]) or word == full[0]:
             return 1
         if any(word == part for part in full[1:-1]) and len(word) > 3:
             return 1
         return 0
-    if not similar_words(words[-1], other[-1]):
+    if not _same_surname(words[-1], other[-1]):
         # organisations: one name inside the other ("Press Council", "the Press Council")
         shorter, longer = sorted((words, other), key=len)
         if _contains(longer, shorter) and len(shorter) >= 2:
             return 1
         return 0
+    shorter, longer = sorted((words, other), key=len)
+    if len(shorter) >= 2 and longer[-len(shorter):] == shorter:
+        return 2  # "Bin Laden" in "Osama bin Laden"
     first, other_first = words[0], other[0]
     if first == other_first or similar_words(first, other_first) or (
             first[:1] == other_first[:1] and (len(first) <= 2 or len(other_first) <= 2)):
         return 2
     return 0
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """ "bashir" and "al-bashir", "hegse" and "hegses"."""
+    if similar_words(a, b):
+        return True
+    bare_a, bare_b = a.split("-")[-1], b.split("-")[-1]
+    return (bare_a != a or bare_b != b) and len(bare_a) >= 4 and bare_a == bare_b
 
 
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
