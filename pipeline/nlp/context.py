@@ -104,8 +104,24 @@ class DocContext:
         if (token.text[:1].islower() or token.text[:1] == "-") and (
                 previous.text in CLOSING or previous.text in ",:" or previous.text == STRAIGHT):
             return False  # « … », a-t-il dit / "…," he said: the attribution goes with the quote
+        if (previous.text in CLOSING or previous.text == STRAIGHT) and \
+                self._attribution_follows(token):
+            return False  # "“…?” King asked." continues the quotation's sentence
         return previous.text in SENTENCE_END or previous.text in CLOSING or \
             previous.text == STRAIGHT or previous.text == ")"
+
+    def _attribution_follows(self, token: Token) -> bool:
+        """A short clause with a reporting verb and nothing quoted ("King asked Scott.")."""
+        doc = self.doc
+        forms = self.lexicon.forms
+        cue = False
+        for n, t in enumerate(doc[token.i:token.i + 12]):
+            if t.text in OPENING or (t.text == STRAIGHT and n > 0):
+                return False
+            if t.text in SENTENCE_END:
+                return cue
+            cue = cue or t.lower_ in forms
+        return False
 
     def _forced_sentence_start(self, token: Token, previous: Token) -> bool:
         """A capitalised word or an opening mark after a full stop (possibly followed by a
@@ -119,7 +135,8 @@ class DocContext:
         if previous.text in CLOSING or (previous.text == STRAIGHT and not
                                         self._opens_here(previous)):
             before = self.previous_word(previous.i)
-            return before is not None and before.text in (".", "!", "?", "…")
+            return before is not None and before.text in (".", "!", "?", "…") and \
+                not self._attribution_follows(token)
         return False
 
     def _opens_here(self, token: Token) -> bool:

@@ -183,7 +183,7 @@ def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
     while j < len(doc) and doc[j].idx < cue.end:
         j += 1
     colon = False
-    limit = j + 12
+    limit = j + 20
     while j < min(unit_end, limit):
         token = doc[j]
         if token.is_space:
@@ -192,9 +192,18 @@ def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
         k = ctx.segment_at_open(token.idx)
         if k >= 0:
             segment = ctx.segments[k]
-            if not colon and j > max(cue.token.i, cue.head.i) + 3:
+            if _ends_unit(segment, ctx, unit_end):
+                previous = ctx.previous_word(j)
+                reach = 14 if previous is not None and previous.text == "," else 8
+                if not colon and j > max(cue.token.i, cue.head.i) + reach:
+                    return None
+                return k
+            # a quoted title in the addressee ("told "CBS This Morning" co-host X, "…"")
+            after = ctx.token_at(segment.outer_end)
+            if after is None or after.i <= j:
                 return None
-            return k if _ends_unit(segment, ctx, unit_end) else None
+            j = after.i
+            continue
         if token.text == ":":
             colon = True
         elif token.text in SENTENCE_END or token.text == "(":

@@ -232,8 +232,9 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
         previous = doc[p] if p >= left else None
         if previous is not None and ctx.lexicon.is_word("of", previous.text):
             continue
-        if all(_title_word(doc[t], ctx) for t in range(s, e + 1)):
-            continue
+        if all(_title_word(doc[t], ctx) for t in range(s, e + 1)) and not (
+                head is not None and s <= head.i <= e and head.pos_ == "PROPN"):
+            continue  # "Premier" of "le Premier ministre X"; but "King asked" names King
         if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head, ctx) \
                 and not _sibling_name(s, head, ctx):
             continue
