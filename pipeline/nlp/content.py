@@ -135,7 +135,10 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                     start += 1
                 opening = _quotation_just_before(ctx, start, cue.end)
                 if opening is not None:
-                    start = opening
+                    start = opening  # "estimated "between 1 and 2" could die"
+                elif not any(c.dep_.startswith(("nsubj", "expl", "csubj"))
+                             for c in child.children):
+                    continue  # a clause without its subject is a parse error, not a report
                 end = subtree_end(child, ctx)
                 return _span(ctx, start, end)
     return None

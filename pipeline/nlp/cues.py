@@ -96,6 +96,16 @@ def _is_negated(verb: Token, lexicon: Lexicon) -> bool:
     return any(_norm(t) in ("ne", "n'") for t in window)
 
 
+def _adjectival_participle(verb: Token) -> bool:
+    """A past participle without auxiliary that modifies a noun or stands as a passive
+    adverbial ("retirement — revealed just before the deadline", "Asked why, …")."""
+    past = verb.tag_ == "VBN" or ("Part" in verb.morph.get("VerbForm")
+                                  and "Past" in verb.morph.get("Tense"))
+    if not past or any(c.dep_ in AUX_DEPS for c in verb.children):
+        return False
+    return verb.dep_ in ("acl", "amod", "advcl", "nmod", "appos")
+
+
 def _agentless_passive(verb: Token) -> bool:
     passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass")
                   for c in verb.children)
@@ -244,6 +254,8 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
         entry, head = selected
         if not _confirmed_as_verb(token, ctx) and head is token:
             continue
+        if _adjectival_participle(head):
+            continue  # "sa retraite, révélée la veille": a modifier, not a report
         if _is_negated(token, ctx.lexicon) or _is_negated(head, ctx.lexicon) \
                 or _agentless_passive(head) or _imagined(token, ctx.lexicon):
             continue

@@ -51,6 +51,13 @@ def _opens_straight(text: str, i: int, start: int) -> bool:
     return (before in _OPEN_CONTEXT or before.isspace()) and not after.isspace()
 
 
+def _closes_straight(text: str, i: int, end: int) -> bool:
+    """A straight " after a word and before a space or punctuation closes a “ quotation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
+
+
 def quotation_segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     """Top-level quotations of the paragraph `text[start:end]`, in order."""
     end = len(text) if end is None else end
@@ -69,14 +76,16 @@ def quotation_segments(text: str, start: int = 0, end: int | None = None) -> lis
             stack.append((_PAIRS[ch], i))
         elif ch in CLOSING:
             for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == ch:
+                # a curly ” also closes a straight " (mixed marks are common in web text)
+                if stack[depth][0] == ch or (ch == "”" and stack[depth][0] == STRAIGHT):
                     open_at = stack[depth][1]
                     del stack[depth:]
                     if depth == 0:
                         record(open_at, i)
                     break
         elif ch == STRAIGHT:
-            if stack and stack[-1][0] == STRAIGHT:
+            if stack and (stack[-1][0] == STRAIGHT or (stack[-1][0] == "”"
+                                                       and _closes_straight(text, i, end))):
                 open_at = stack.pop()[1]
                 if not stack:
                     record(open_at, i)

@@ -788,6 +788,15 @@ def _nominal_cue_after(segment: Segment, ctx: DocContext
     return None
 
 
+def _document(speaker: SpeakerMention, ctx: DocContext) -> bool:
+    """ "Online records revealed …": a text or data, not a person, as the source."""
+    if speaker.kind not in ("group", "role", "anonymous"):
+        return False
+    head = ctx.doc[speaker.head]
+    title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
+    return title is not None and title.kind == "document"
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """Drop a draft that repeats a more confident one (a quotation nested in a longer
     reported clause is kept: "X, the source, who said Y, told Reuters")."""
@@ -817,8 +826,8 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     colon_quotes(state)
     continuation_quotes(state)
     drafts = [d for d in state.drafts
-              if (d.speaker is not None and d.speaker.kind != "first")
-              or d.form == "continuation"]
+              if (d.speaker is not None and d.speaker.kind != "first"
+                  and not _document(d.speaker, ctx)) or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list
     index = {id(d): n for n, d in enumerate(ordered)}

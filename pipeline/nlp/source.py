@@ -441,10 +441,10 @@ def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
     title = lexicon.title(token.lemma_) or lexicon.title(token.text)
     if title is not None and title.kind == "institution":
         return "group"
-    det_words = [d.text for d in determiners] or [first.text]
+    det_words = [d.text for d in determiners] + [first.text]
     if any(lexicon.is_word("determiner_indefinite", w) for w in det_words):
         return "anonymous"
-    if title is not None and title.kind == "relational":
+    if title is not None and title.kind in ("relational", "anonymous"):
         return "anonymous"
     return "role"
 

@@ -313,7 +313,7 @@ class Resolver:
         return entity
 
     def _match_name(self, mention: NameMention) -> Entity | None:
-        best: tuple[int, int, Entity] | None = None
+        best: tuple[tuple[int, int, int], Entity] | None = None
         for entity in self.entities:
             if entity.kind == "group":
                 continue
@@ -322,11 +322,11 @@ class Resolver:
                 continue  # a country is not a person with a similar name
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
-            last = max(n.start for n in entity.names)
-            key = (score, last)
-            if best is None or key > best[:2]:
-                best = (score, last, entity)
-        return best[2] if best else None
+            # a surname alone shared by several people goes to the one the article is about
+            key = (score, entity.salience, -entity.first_start)
+            if best is None or key > best[0]:
+                best = (key, entity)
+        return best[1] if best else None
 
     # ---------------------------------------------------------------- roles
 
@@ -607,7 +607,11 @@ class Resolver:
         if kind in ("group",):
             return self._group(mention, continue_same_head=True)
         if kind == "anonymous":
-            return self._group(mention, continue_same_head=False, anonymous=True)
+            first = self.ctx.text[mention.np_start:mention.np_end].split()[:1]
+            indefinite = bool(first) and (
+                self.ctx.lexicon.is_word("determiner_indefinite", first[0])
+                or first[0].isdigit())
+            return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
 
     def resolve_name(self, mention: SpeakerMention) -> Entity | None:
@@ -726,18 +730,24 @@ class Resolver:
         if ctx.lexicon.title(doc[mention.head].lemma_) is None and \
                 ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
             return self._group(mention, continue_same_head=True)
+        head_title = ctx.lexicon.title(doc[mention.head].lemma_) or \
+            ctx.lexicon.title(doc[mention.head].text)
+        if head_title is not None and head_title.kind == "anonymous":
+            return self._group(mention, continue_same_head=True, anonymous=True)
         if neutral and self._human(doc[mention.head]):
             return max(neutral, key=lambda e: (self._salience(e, mention.start), e.salience,
                                                -self._distance(e, mention.start)))
         return self._group(mention, continue_same_head=True, anonymous=True)
 
     def _human(self, token: Token) -> bool:
-        """Could this head word name a person (not an institution, a document, a thing we
-        know)? Unknown words are given the benefit of the doubt."""
+        """Does this head word name a person: a known role, or a word shaped like one
+        ("naturopathe", "intéressé", "campaigner"), not "retirement" or "attack"?"""
         title = self.ctx.lexicon.title(token.lemma_) or self.ctx.lexicon.title(token.text)
         if title is not None:
             return title.kind in ("role",)
-        return token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB")
+        word = fold_word(token.text)
+        return any(word.endswith(fold_word(suffix)) and len(word) > len(suffix) + 2
+                   for suffix in self.ctx.lexicon.words("human_suffix"))
 
     def _salience(self, entity: Entity, offset: int) -> int:
         """Salience of `entity` in the text before `offset`."""
