@@ -28,6 +28,7 @@ from pipeline.nlp.cues import Cue, find_verb_cues, inverted_pronoun, select_entr
 from pipeline.nlp.marks import CLOSING, STRAIGHT, Segment
 from pipeline.nlp.source import (
     SpeakerMention,
+    animate,
     in_attribution_position,
     mention_for,
     speaker_for,
@@ -450,8 +451,17 @@ def _phrase_at(ctx: DocContext, i: int, phrase: str) -> int:
 
 
 def _object_after(ctx: DocContext, j: int) -> Token | None:
-    """Head of the noun phrase starting at token `j`."""
+    """Head of the noun phrase starting at token `j` (the object of the preposition before
+    it when the parser says so: "according to the World Travel and Tourism Council")."""
     doc = ctx.doc
+    if 0 < j < len(doc):
+        preposition = doc[j - 1]
+        objects = [c for c in preposition.children if c.dep_ in ("pobj", "obj") and c.i >= j]
+        if objects and not ctx.in_quotes(objects[0]):
+            return objects[0]
+        if preposition.dep_ == "case" and preposition.head.i >= j and \
+                preposition.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return preposition.head
     unit_end = ctx.unit_of(doc[j])[1] if j < len(doc) else j
     for k in range(j, min(unit_end, j + 8)):
         token = doc[k]
@@ -788,15 +798,6 @@ def _nominal_cue_after(segment: Segment, ctx: DocContext
     return None
 
 
-def _document(speaker: SpeakerMention, ctx: DocContext) -> bool:
-    """ "Online records revealed …": a text or data, not a person, as the source."""
-    if speaker.kind not in ("group", "role", "anonymous"):
-        return False
-    head = ctx.doc[speaker.head]
-    title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
-    return title is not None and title.kind == "document"
-
-
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """Drop a draft that repeats a more confident one (a quotation nested in a longer
     reported clause is kept: "X, the source, who said Y, told Reuters")."""
@@ -827,7 +828,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     continuation_quotes(state)
     drafts = [d for d in state.drafts
               if (d.speaker is not None and d.speaker.kind != "first"
-                  and not _document(d.speaker, ctx)) or d.form == "continuation"]
+                  and animate(ctx.doc[d.speaker.head], ctx)) or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list
     index = {id(d): n for n, d in enumerate(ordered)}

@@ -145,6 +145,9 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             return found
     for verb in (cue.head, cue.token):
         governor = verb.head
+        if verb.dep_ == "acl" and _participle(verb) and governor.pos_ in ("NOUN", "PROPN") \
+                and governor.i < verb.i and not ctx.in_quotes(governor):
+            return governor  # "officials saying that …", "the leader …, saying that …"
         climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS
                                                    and _participle(verb))
         if climb and governor.i != verb.i and governor.i not in (cue.head.i, cue.token.i) \
@@ -454,6 +457,27 @@ def _relative_antecedent(token: Token) -> int | None:
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.i != verb.i:
         return verb.head.i
     return None
+
+
+def animate(token: Token, ctx: DocContext, depth: int = 0) -> bool:
+    """Can `token` head the source of a statement: a name, a personal pronoun, a role,
+    an institution, a word shaped like a person noun ("naturopathe", "campaigner")?"""
+    lexicon = ctx.lexicon
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS:
+        return True
+    pronoun = lexicon.pronoun(token.text)
+    if pronoun is not None:
+        if pronoun.kind == "relative":
+            antecedent = _relative_antecedent(token)
+            return antecedent is None or depth > 2 or animate(token.doc[antecedent], ctx,
+                                                              depth + 1)
+        return pronoun.kind != "first"
+    title = lexicon.title(token.lemma_) or lexicon.title(token.text)
+    if title is not None:
+        return title.kind != "document"
+    word = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
+    return any(word.endswith(suffix) and len(word) > len(suffix) + 2
+               for suffix in lexicon.words("human_suffix"))
 
 
 def speaker_for(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True

@@ -34,7 +34,13 @@ from pipeline.ids import (
 from pipeline.nlp.context import DocContext
 from pipeline.nlp.quotes import Draft
 from pipeline.nlp.resources import Resources
-from pipeline.nlp.source import PERSON_LABELS, SpeakerMention, mention_for, name_tokens
+from pipeline.nlp.source import (
+    PERSON_LABELS,
+    SpeakerMention,
+    animate,
+    mention_for,
+    name_tokens,
+)
 from pipeline.records import Mention
 
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -745,9 +751,7 @@ class Resolver:
         title = self.ctx.lexicon.title(token.lemma_) or self.ctx.lexicon.title(token.text)
         if title is not None:
             return title.kind in ("role",)
-        word = fold_word(token.text)
-        return any(word.endswith(fold_word(suffix)) and len(word) > len(suffix) + 2
-                   for suffix in self.ctx.lexicon.words("human_suffix"))
+        return animate(token, self.ctx)
 
     def _salience(self, entity: Entity, offset: int) -> int:
         """Salience of `entity` in the text before `offset`."""
