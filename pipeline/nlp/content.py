@@ -353,8 +353,7 @@ def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
             continue  # not a root of the span
         if any(c.dep_ == "mark" for c in token.children):
             continue
-        subject = any(c.dep_.startswith(("nsubj", "csubj")) or c.dep_ == "expl:subj"
-                      for c in token.children)
+        subject = any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in token.children)
         finite = "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP",
                                                                         "MD")
         auxiliary = any(c.dep_ == "cop" or (c.dep_.startswith("aux") and (

@@ -741,7 +741,8 @@ def continuation_quotes(state: _State) -> None:
     """
     ctx = state.ctx
     for k, segment in enumerate(ctx.segments):
-        if k in state.used_segments or not _sentence_like(segment, ctx):
+        if k in state.used_segments or not _sentence_like(segment, ctx) or \
+                _pull_quote(k, ctx):
             continue
         paragraph = ctx.segment_paragraph[k]
         previous = [n for n, d in enumerate(state.drafts)
@@ -763,6 +764,17 @@ def continuation_quotes(state: _State) -> None:
             cue_span, speaker, cue_class = nominal
             state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
                             "nominal", 0.6, paragraph, segments=[k]))
+
+
+def _pull_quote(k: int, ctx: DocContext) -> bool:
+    """A quotation repeated word for word inside another one: a pull quote set as a heading,
+    not a new statement."""
+    text = " ".join(ctx.text[ctx.segments[k].start:ctx.segments[k].end].split())
+    for n, other in enumerate(ctx.segments):
+        if n != k and len(text) < other.end - other.start and \
+                text in " ".join(ctx.text[other.start:other.end].split()):
+            return True
+    return False
 
 
 def _text_between_is_quoted_or_short(ctx: DocContext, start: int, end: int) -> bool:

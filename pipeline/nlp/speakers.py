@@ -283,7 +283,7 @@ class Resolver:
             if entity.kind != "person":
                 continue
             exact = any(words == n.words for n in entity.names)
-            variant = any(len(words) == len(n.words) and _name_score(words, n.words) >= 2
+            variant = any(len(words) == len(n.words) and _name_score(words, n.words) >= 4
                           for n in entity.names)
             surname = len(words) == 1 and any(words[0] == n.words[-1] for n in entity.names
                                               if len(n.words) > 1)
@@ -324,7 +324,10 @@ class Resolver:
             if entity.kind == "group":
                 continue
             score = max((_name_score(mention.words, n.words) for n in entity.names), default=0)
-            if score == 0 or (mention.label != entity.kind and score < 3):
+            if score == 0:
+                continue
+            if mention.label != entity.kind and score < 6 and not (
+                    mention.label == "org" and score >= 3 and len(mention.words) == 1):
                 continue  # a country is not a person with a similar name
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
@@ -861,18 +864,25 @@ def _not_a_person(span) -> bool:
 
 
 def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
-    """3: same name; 2: same full name spelled differently; 1: a part of it; 0: no match."""
+    """How surely two name forms name one person (0: not at all).
+
+    6 the same name; 4 the same full name spelled differently ("Pete Hegses", "Pete Hegse")
+    or one inside the other ("Bin Laden"); 3 the surname or first name alone; 2 a surname
+    alone spelled differently ("Hegus"); 1 organisation names one inside the other.
+    """
     if words == other:
-        return 3
+        return 6
     if len(words) == 1 or len(other) == 1:
         single, full = (words, other) if len(words) == 1 else (other, words)
         word = single[0]
         if len(full) == 1:
-            return 2 if similar_words(word, full[0]) else 0
-        if _same_surname(word, full[-1]) or word == full[0]:
-            return 1
+            return 4 if _same_surname(word, full[0]) else 0
+        if word == full[-1] or word == full[-1].split("-")[-1] or word == full[0]:
+            return 3
+        if _same_surname(word, full[-1]):
+            return 2
         if any(word == part for part in full[1:-1]) and len(word) > 3:
-            return 1
+            return 2
         return 0
     if not _same_surname(words[-1], other[-1]):
         # organisations: one name inside the other ("Press Council", "the Press Council")
@@ -882,11 +892,11 @@ def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
         return 0
     shorter, longer = sorted((words, other), key=len)
     if len(shorter) >= 2 and longer[-len(shorter):] == shorter:
-        return 2  # "Bin Laden" in "Osama bin Laden"
+        return 4  # "Bin Laden" in "Osama bin Laden"
     first, other_first = words[0], other[0]
     if first == other_first or similar_words(first, other_first) or (
             first[:1] == other_first[:1] and (len(first) <= 2 or len(other_first) <= 2)):
-        return 2
+        return 4
     return 0
 
 
