@@ -384,9 +384,38 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
                          ctx.segment_paragraph[inside[0]], segments=[inside[0]])
     if inside and not free_inside:
         return None
+    tail = _incise_tail(cue, speaker, ctx)
+    if tail is not None:  # "Any small hospital, he said, would need these supplies."
+        return _cue_draft(state, cue, (span[0], tail), speaker, form="incise",
+                          confidence=0.7)
     if not independent_clause(ctx, *span):
         return None
     return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
+
+
+def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext) -> int | None:
+    """End of the sentence when the reporting clause is an incise inside reported words
+    ("X, he said, Y"): the words after it are part of what was said."""
+    doc = ctx.doc
+    unit_start, unit_end = ctx.unit_of(cue.token)
+    after = max(cue.end, speaker.end if speaker.start > cue.start else cue.end)
+    token = ctx.token_at(after)
+    if token is None or token.i >= unit_end:
+        return None
+    j = token.i
+    while j < unit_end and doc[j].pos_ in ("ADV", "SPACE"):
+        j += 1
+    if j >= unit_end or doc[j].text != ",":
+        return None
+    rest = [t for t in doc[j + 1:unit_end] if not t.is_space]
+    if not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+               and not ctx.in_quotes(t) for t in rest) or not rest:
+        return None
+    if any(ctx.lexicon.forms.get(t.lower_) for t in rest[:3]):
+        return None  # ", adding that …": another reporting verb
+    last = rest[-1]
+    trimmed = trim_span(ctx, doc[j + 1].idx, last.idx + len(last.text))
+    return include_marks(ctx, *trimmed)[1] if trimmed else None
 
 
 def _subject_before_relative(cue: Cue, ctx: DocContext) -> Token | None:
