@@ -304,8 +304,35 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                 if draft is not None:
                     state.add(draft)
                     found = True
+        # 4. "C'est ce qu'a annoncé X": the sentence before
+        if not found and _opens_with_bridge(cue, ctx):
+            unit_index = ctx.token_unit[cue.token.i]
+            if unit_index > 0:
+                s_tok, e_tok = ctx.units[unit_index - 1]
+                last = ctx.doc[e_tok - 1]
+                span = trim_span(ctx, ctx.doc[s_tok].idx, last.idx + len(last.text))
+                speaker = speaker_for(cue, ctx)
+                if span is not None and speaker is not None and _free(state, span) and \
+                        ctx.is_prose(ctx.doc[s_tok]) and independent_clause(ctx, *span):
+                    state.add(_cue_draft(state, cue, include_marks(ctx, *span), speaker,
+                                         form="bridge", confidence=0.65))
+                    found = True
         if found:
             state.used_cues.add(cue.token.i)
+
+
+def _opens_with_bridge(cue: Cue, ctx: DocContext) -> bool:
+    """The cue's sentence opens with a bridge ("C'est ce qu'a annoncé X", "That's what X
+    said"): it reports the sentence before."""
+    from pipeline.nlp.content import _elided, _norm
+    unit_start, _ = ctx.unit_of(cue.token)
+    words = [_elided(_norm(t)) for t in ctx.doc[unit_start:min(cue.token.i, cue.head.i)]
+             if not t.is_space and not t.is_punct]
+    for bridge in ctx.lexicon.bridges:
+        wanted = [_elided(w) for w in bridge]
+        if words[:len(wanted)] == wanted and len(words) - len(wanted) <= 4:
+            return True
+    return False
 
 
 def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> bool:
@@ -398,7 +425,10 @@ def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext) -> int | No
     ("X, he said, Y"): the words after it are part of what was said."""
     doc = ctx.doc
     unit_start, unit_end = ctx.unit_of(cue.token)
-    after = max(cue.end, speaker.end if speaker.start > cue.start else cue.end)
+    after = cue.end
+    if speaker.start > cue.start:  # the subject and its relative clause come after the verb
+        edge = doc[speaker.head].right_edge
+        after = max(speaker.end, edge.idx + len(edge.text))
     token = ctx.token_at(after)
     if token is None or token.i >= unit_end:
         return None
