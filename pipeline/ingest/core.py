@@ -315,7 +315,8 @@ class _Run:
                 "FileNotFound", "no such file or folder", stage=FETCH))
 
     def _url(self, source: Source, url: str) -> None:
-        expect_feed = source.kind == "feed" or _looks_like_feed_url(url)
+        # A path like /feed or rss.xml means a feed, unless the source says what it is.
+        expect_feed = source.kind == "feed" or (source.kind is None and _looks_like_feed_url(url))
         jsonl = source.kind == "jsonl" or _url_path(url).endswith(".jsonl")
         if not expect_feed and not jsonl and self._is_known(url):
             return

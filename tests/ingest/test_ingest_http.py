@@ -290,6 +290,14 @@ def test_source_kind_feed_makes_html_a_fault(server: LocalServer, settings: Sett
     assert len(run([url], settings, fetcher).articles) == 1  # as a page it is fine
 
 
+def test_source_kind_page_overrides_a_feed_like_path(server: LocalServer, settings: Settings,
+                                                    fetcher: Fetcher) -> None:
+    url = server.add_page("/news/feed.xml", HERALD["page"])
+    assert run([url], settings, fetcher).errors[0].error == "FeedIsHtml"
+    batch = run([Source(url, kind="page")], settings, fetcher)
+    assert batch.errors == [] and len(batch.articles) == 1
+
+
 def test_unparsable_urls_are_error_rows(server: LocalServer, settings: Settings,
                                         fetcher: Fetcher, tmp_path) -> None:
     server.add("/bad-redirect", status=302, headers={"Location": "http://[broken/"})
