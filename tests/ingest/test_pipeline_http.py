@@ -43,7 +43,7 @@ SNAPSHOT = {
     "speakers": "select speaker_id, name, type, quote_count, article_count from speakers",
     "events": "select event_id, quote_id, event_type, cast(event_date as varchar) from events",
     "stances": "select stance_id, quote_id, target, polarity, score from stances",
-    "ingest_errors": "select distinct source, locator, stage, error from ingest_errors",
+    "ingest_errors": "select source, locator, stage, error from ingest_errors",
 }
 
 
