@@ -112,10 +112,24 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     if not (cue.takes("que") or cue.takes("that")):
         return None
     lexicon = ctx.lexicon
+    nouns: list[Token] = []  # direct objects between the cue and "que"
     for token in _right_window(cue, ctx):
+        if token.pos_ in ("NOUN", "PROPN") and token.head.i in (cue.token.i, cue.head.i) \
+                and not any(c.dep_ == "case" for c in token.children) and \
+                token.ent_type_ not in ("DATE", "TIME") and \
+                not lexicon.is_word("time_word", token.text):
+            nouns.append(token)
         if lexicon.is_word("complementizer", token.text) and token.pos_ in ("SCONJ", "ADP",
                                                                             "PRON", "DET"):
-            if token.pos_ in ("PRON", "DET") and token.dep_ not in ("mark", "obj", "nsubj"):
+            relative = "Rel" in token.morph.get("PronType") or (
+                token.pos_ in ("PRON", "DET") and token.dep_ != "mark")
+            if nouns and (relative or ctx.lang == "fr"):
+                # after an object, "que" opens a relative clause ("des choses que l'on
+                # regrettera") unless the noun is one of saying ("l'argument que …")
+                if nouns[0].lemma_.lower() not in lexicon.complement_nouns and \
+                        nouns[0].lower_ not in lexicon.complement_nouns:
+                    break
+            elif relative:
                 continue
             before = ctx.previous_word(token.i)
             if token.dep_ == "fixed" or (before is not None and lexicon.is_word(
@@ -168,9 +182,29 @@ def _clause_after(marker: Token, ctx: DocContext) -> tuple[int, int] | None:
         end = subtree_end(verb, ctx)
         # coordinated "que X et que Y": the parser may hang Y on the cue instead
         end = max(end, _coordinated_que_end(marker, verb, ctx, end))
+        end = _repair_end(end, ctx)
     else:
         end = unit_end
     return _span(ctx, start, end)
+
+
+def _repair_end(end: int, ctx: DocContext) -> int:
+    """Where the parser cut a clause in the middle ("que ce qui s'était produit | était
+    « impardonnable »"), run on to the next comma or the end of the sentence."""
+    doc = ctx.doc
+    if end >= len(doc):
+        return end
+    unit_end = ctx.unit_of(doc[end - 1])[1]
+    nxt = doc[end]
+    while nxt.is_space and nxt.i + 1 < unit_end:
+        nxt = doc[nxt.i + 1]
+    if nxt.i >= unit_end or nxt.is_punct or ctx.lexicon.is_word("coordinator", nxt.text):
+        return end
+    j = nxt.i
+    while j < unit_end and doc[j].text not in (",", ";", ":", ".", "!", "?") and \
+            not (doc[j].text in ("(", "–", "—") and not ctx.in_quotes(doc[j])):
+        j += 1
+    return j
 
 
 def _coordinated_que_end(marker: Token, verb: Token, ctx: DocContext, end: int) -> int:

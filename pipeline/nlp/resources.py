@@ -74,6 +74,7 @@ class Lexicon:
     prepositions: dict[str, str]  # "selon", "according to" -> class
     opinion_markers: frozenset[str]  # "pour" of "Pour X, ..."
     nominal_cues: frozenset[str]
+    complement_nouns: frozenset[str]
     bridges: tuple[tuple[str, ...], ...]
     titles: dict[str, Title]  # lower-case word or phrase
     pronouns: dict[str, Pronoun]  # lower-case form
@@ -142,6 +143,8 @@ class Resources:
                 prepositions={p[1].lower(): p[2] for p in phrases if p[0] == "prep"},
                 opinion_markers=frozenset(p[1].lower() for p in phrases if p[0] == "opinion"),
                 nominal_cues=frozenset(p[1].lower() for p in phrases if p[0] == "nominal"),
+                complement_nouns=frozenset(p[1].lower() for p in phrases
+                                           if p[0] == "complement"),
                 bridges=tuple(tuple(_words(p[1])) for p in phrases if p[0] == "bridge"),
                 titles=titles.get(lang, {}),
                 pronouns=pronouns.get(lang, {}),

@@ -174,13 +174,15 @@ def _inverted_after(verb: Token, ctx: DocContext) -> Token | None:
 # ------------------------------------------------------------------------------- mentions
 
 
-def _np_bounds(head: Token) -> tuple[int, int]:
+def _np_bounds(head: Token, ctx: DocContext) -> tuple[int, int]:
     """Token range [left, right] of the noun phrase headed by `head` (no clauses, no commas)."""
     left = right = head.i
     for child in head.children:
         if child.i < head.i and child.dep_ in _NP_LEFT_DEPS:
             left = min(left, child.left_edge.i)
     for child in sorted(head.children, key=lambda c: c.i):
+        if child.i > head.i and _is_time(child, ctx):
+            break  # "l'OFAG jeudi": the day is not part of the speaker
         if child.i > head.i and child.dep_ in _NP_RIGHT_DEPS:
             sub = list(child.subtree)
             if any(t.text in ",;()«»“”\"" or t.pos_ in ("VERB", "AUX") for t in sub):
@@ -325,6 +327,8 @@ def _is_name_token(token: Token, ctx: DocContext) -> bool:
         return False
     if token.pos_ == "PROPN":
         return True
+    if token.ent_type_ in NAME_LABELS and token.text.isupper() and len(token.text) >= 2:
+        return True  # an acronym ("OFAG") whatever its tag
     return token.ent_type_ in NAME_LABELS and token.pos_ not in ("NOUN", "ADJ", "VERB", "ADV",
                                                                    "PRON", "DET", "ADP")
 
@@ -365,7 +369,7 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         elif kind == "pronoun" and token.text.lower() in ("ce", "celui", "celle"):
             kind = "pronoun"
         return SpeakerMention(start, end, kind, token.i, start, end, antecedent)
-    left, right = _np_bounds(token)
+    left, right = _np_bounds(token, ctx)
     np_start = doc[left].idx
     np_end = doc[right].idx + len(doc[right].text)
     phrase = doc.text[np_start:np_end].lower().replace("’", "'")
@@ -383,7 +387,7 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     if name is None:
         for child in token.children:
             if child.dep_ in ("appos", "flat:name") and child.pos_ in ("PROPN", "NOUN"):
-                a_left, a_right = _np_bounds(child)
+                a_left, a_right = _np_bounds(child, ctx)
                 name = name_tokens(a_left, a_right, ctx, child)
                 if name is not None:
                     break
