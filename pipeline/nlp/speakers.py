@@ -43,7 +43,7 @@ from pipeline.nlp.source import (
 )
 from pipeline.records import Mention
 
-_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _PRONOUN_WINDOW = 3  # paragraphs back a pronoun may look for its antecedent
 
 
@@ -739,8 +739,10 @@ class Resolver:
         if ctx.lexicon.title(doc[mention.head].lemma_) is None and \
                 ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
             return self._group(mention, continue_same_head=True)
-        head_title = ctx.lexicon.title(doc[mention.head].lemma_) or \
-            ctx.lexicon.title(doc[mention.head].text)
+        head_token = doc[mention.head]
+        if head_token.pos_ == "PROPN" or head_token.ent_type_:
+            return self._group(mention, continue_same_head=True)  # a body named, not a role
+        head_title = ctx.lexicon.title(head_token.lemma_) or ctx.lexicon.title(head_token.text)
         if head_title is not None and head_title.kind == "anonymous":
             return self._group(mention, continue_same_head=True, anonymous=True)
         if neutral and self._human(doc[mention.head]):
