@@ -256,6 +256,9 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
             continue
         if _adjectival_participle(head):
             continue  # "sa retraite, révélée la veille": a modifier, not a report
+        if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
+               for c in head.children):
+            continue  # "si elle estime que …": a condition, not a report
         if _is_negated(token, ctx.lexicon) or _is_negated(head, ctx.lexicon) \
                 or _agentless_passive(head) or _imagined(token, ctx.lexicon):
             continue

@@ -740,7 +740,8 @@ class Resolver:
                 ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
             return self._group(mention, continue_same_head=True)
         head_token = doc[mention.head]
-        if head_token.pos_ == "PROPN" or head_token.ent_type_:
+        if head_token.pos_ == "PROPN" or (head_token.ent_type_
+                                          and head_token.text[:1].isupper()):
             return self._group(mention, continue_same_head=True)  # a body named, not a role
         head_title = ctx.lexicon.title(head_token.lemma_) or ctx.lexicon.title(head_token.text)
         if head_title is not None and head_title.kind == "anonymous":
