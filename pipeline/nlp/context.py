@@ -33,18 +33,15 @@ class DocContext:
     units: list[tuple[int, int]] = field(default_factory=list)  # token ranges [start, end)
     token_unit: list[int] = field(default_factory=list)
     segment_paragraph: list[int] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
+    text: str = ""  # doc.text, computed once (spaCy rebuilds it on every access)
 
     # ---------------------------------------------------------------- building
 
     @classmethod
     def build(cls, doc: Doc, *, lang: str, lexicon: Lexicon,
               paragraphs: list[Paragraph]) -> DocContext:
-        ctx = cls(doc=doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs)
         text = doc.text
+        ctx = cls(doc=doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs, text=text)
         for index, paragraph in enumerate(paragraphs):
             if paragraph.is_prose:
                 for segment in quotation_segments(text, paragraph.start, paragraph.end):

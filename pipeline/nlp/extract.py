@@ -56,7 +56,7 @@ def extract_doc(doc: Doc, *, article: Article, resources: Resources, lang: str,
     """Quotes and speaker mentions of one parsed article; events and stances when
     `event_resources` are given."""
     lexicon = resources.lexicon(lang)
-    paragraphs = paragraphs_of(doc.text, resources.boilerplate, lang=lang)
+    paragraphs = paragraphs_of(article.text, resources.boilerplate, lang=lang)
     ctx = DocContext.build(doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs)
     drafts = find_quotes(ctx)
     resolver = Resolver(ctx, resources, article.doc_id)

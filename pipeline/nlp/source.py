@@ -372,7 +372,7 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     left, right = _np_bounds(token, ctx)
     np_start = doc[left].idx
     np_end = doc[right].idx + len(doc[right].text)
-    phrase = doc.text[np_start:np_end].lower().replace("’", "'")
+    phrase = ctx.text[np_start:np_end].lower().replace("’", "'")
     if lexicon.pronoun(phrase) is not None:  # "ce dernier", "the latter"
         return SpeakerMention(np_start, np_end, "pronoun", token.i, np_start, np_end)
     # "indique le naturopathe Olivier Panisset": a name the parser hung beside the role
