@@ -899,7 +899,9 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     continuation_quotes(state)
     drafts = [d for d in state.drafts
               if (d.speaker is not None and d.speaker.kind != "first"
-                  and animate(ctx.doc[d.speaker.head], ctx)) or d.form == "continuation"]
+                  and (d.speaker.kind in ("name", "pronoun")
+                       or animate(ctx.doc[d.speaker.head], ctx)))
+              or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list
     index = {id(d): n for n, d in enumerate(ordered)}

@@ -393,7 +393,7 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                     break
     if name is None and token.pos_ != "PROPN":
         name = _person_in_subject(token, ctx)
-    if name is not None and not _relational(token, ctx):
+    if name is not None:  # "l'avocate Inès Caron": the name of that role ("de X" never is)
         s, e = name
         return SpeakerMention(doc[s].idx, doc[e].idx + len(doc[e].text), "name", token.i,
                               np_start, np_end)

@@ -1,0 +1,38 @@
+"""Quotation marks: pairing, nesting, quotations left open."""
+
+from pipeline.nlp.marks import quotation_segments
+
+
+def contents(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in quotation_segments(text)]
+
+
+def test_french_guillemets_content_without_marks_and_spaces():
+    assert contents("Il a dit : « Nous partirons demain. » Puis il est sorti.") == [
+        "Nous partirons demain."]
+
+
+def test_english_curly_and_straight_quotes():
+    text = '“We will appeal,” she said. He added: "It is not over."'
+    assert contents(text) == ["We will appeal,", "It is not over."]
+
+
+def test_nested_marks_stay_inside_the_outer_quotation():
+    text = "« Il m'a répondu “jamais” et il est parti », raconte-t-elle."
+    assert contents(text) == ["Il m'a répondu “jamais” et il est parti"]
+
+
+def test_a_mark_left_open_closes_at_the_end_of_the_paragraph():
+    text = "« Le plan tient toujours, même sans eux.\nLa suite est connue."
+    segments = quotation_segments(text, 0, text.index("\n"))
+    assert [text[s.start:s.end] for s in segments] == ["Le plan tient toujours, même sans eux."]
+    assert segments[0].close is None
+
+
+def test_mixed_straight_and_curly_marks_pair_up():
+    text = 'It raises "serious doubts,” the mayor said.'
+    assert contents(text) == ["serious doubts,"]
+
+
+def test_apostrophes_and_inch_marks_are_not_quotations():
+    assert contents("L’État n’a pas répondu. The board is 5'8\" wide.") == []

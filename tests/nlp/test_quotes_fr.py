@@ -1,0 +1,187 @@
+"""French quotation forms, on sentences written for these tests."""
+
+import pytest
+
+from tests.nlp.conftest import quote_with
+
+pytestmark = pytest.mark.slow
+
+
+def one(extraction):
+    assert len(extraction.quotes) == 1, [q.content for q in extraction.quotes]
+    return extraction.quotes[0]
+
+
+# ------------------------------------------------------------------- direct quotations
+
+
+def test_direct_speaker_after(extract):
+    text = "« Le budget sera voté avant l'été », a déclaré jeudi la maire Claire Dubois."
+    q = one(extract("fr", text))
+    assert (q.kind, q.content) == ("direct", "Le budget sera voté avant l'été")
+    assert q.speaker_mention == "Claire Dubois" and q.cue == "a déclaré"
+    assert q.speaker_name == "Claire Dubois" and q.cue_class == "statement"
+
+
+def test_direct_inverted_pronoun_goes_to_the_last_person(extract):
+    text = ("Le sénateur Paul Martin a quitté la séance en fin d'après-midi.\n"
+            "« Nous irons jusqu'au bout », a-t-il ajouté devant la presse.")
+    q = one(extract("fr", text))
+    assert q.content == "Nous irons jusqu'au bout"
+    assert q.speaker_mention == "il" and q.cue == "a-t-il ajouté"
+    assert q.speaker_name == "Paul Martin" and q.cue_class == "addition"
+
+
+def test_speaker_before_with_colon(extract):
+    text = "Le préfet Jean Morel a déclaré : « Les routes resteront fermées jusqu'à lundi. »"
+    q = one(extract("fr", text))
+    assert q.content == "Les routes resteront fermées jusqu'à lundi."
+    assert q.speaker_name == "Jean Morel"
+
+
+def test_speaker_before_without_colon(extract):
+    text = ("Sophie Leroy enseigne le droit depuis vingt ans. "
+            "Elle affirme « nous n'avons jamais reçu autant de candidatures ».")
+    q = quote_with(extract("fr", text), "nous n'avons jamais")
+    assert q.kind == "direct" and q.speaker_name == "Sophie Leroy"
+
+
+def test_incise_splits_one_quotation_into_two(extract):
+    text = ("Lucie Bernard dirige l'association depuis 2015. « Cette décision est injuste, "
+            "affirme-t-elle. Nous allons la contester devant le tribunal. »")
+    extraction = extract("fr", text)
+    first = quote_with(extraction, "Cette décision")
+    second = quote_with(extraction, "Nous allons")
+    assert first.content == "Cette décision est injuste"
+    assert second.content == "Nous allons la contester devant le tribunal."
+    assert first.cue == second.cue == "affirme-t-elle"
+    assert first.speaker_id == second.speaker_id
+    assert first.speaker_name == "Lucie Bernard"
+
+
+def test_quotation_over_several_paragraphs(extract):
+    text = ("« Le chantier a pris du retard à cause des pluies », a expliqué l'architecte "
+            "Marc Petit.\n"
+            "« Nous livrerons malgré tout les premiers logements en septembre. »")
+    extraction = extract("fr", text)
+    second = quote_with(extraction, "Nous livrerons")
+    assert second.speaker_name == "Marc Petit" and second.speaker_start is None
+
+
+def test_a_guillemet_left_open_ends_with_its_paragraph(extract):
+    text = ("« Il faudra du temps pour reconstruire, a-t-elle prévenu.\n"
+            "Le conseil se réunira vendredi.")
+    extraction = extract("fr", text)
+    assert all("conseil" not in q.content for q in extraction.quotes)
+
+
+def test_nested_marks_stay_in_the_content(extract):
+    text = "« Il m'a répondu “plus tard” et il a raccroché », raconte la voisine Anne Roux."
+    q = one(extract("fr", text))
+    assert q.content == "Il m'a répondu “plus tard” et il a raccroché"
+
+
+# ------------------------------------------------------------------- indirect speech
+
+
+def test_indirect_que_clause(extract):
+    text = "Le ministre Pierre Garnier a annoncé que la réforme serait présentée en juin."
+    q = one(extract("fr", text))
+    assert (q.kind, q.content) == ("indirect", "la réforme serait présentée en juin")
+    assert q.cue == "a annoncé" and q.cue_class == "announcement"
+
+
+def test_infinitive_complement_keeps_its_preposition(extract):
+    text = "La syndicaliste Nadia Benali a appelé les salariés à cesser le travail lundi."
+    q = one(extract("fr", text))
+    assert q.content == "à cesser le travail lundi" and q.cue_class == "appeal"
+
+
+def test_promise_with_de(extract):
+    text = "Le candidat Hugo Marchand a promis de baisser les impôts locaux."
+    q = one(extract("fr", text))
+    assert q.content == "de baisser les impôts locaux" and q.cue_class == "promise"
+
+
+def test_participle_reuses_the_speaker(extract):
+    text = ("« Le dossier est clos », a déclaré l'avocate Inès Caron, ajoutant que sa cliente "
+            "ne ferait pas appel.")
+    extraction = extract("fr", text)
+    q = quote_with(extraction, "sa cliente")
+    assert q.cue == "ajoutant" and q.speaker_name == "Inès Caron"
+
+
+def test_selon_after_the_clause(extract):
+    text = "La production a baissé de 3 % en mars, selon l'institut de statistique."
+    q = one(extract("fr", text))
+    assert q.content == "La production a baissé de 3 % en mars" and q.cue == "selon"
+
+
+def test_d_apres_before_the_clause(extract):
+    text = "D'après le porte-parole de la mairie, la réunion est reportée à jeudi."
+    q = one(extract("fr", text))
+    assert q.content == "la réunion est reportée à jeudi"
+
+
+def test_selon_a_document_is_not_a_speaker(extract):
+    text = "Le restaurant devrait être fermé, selon les règles en vigueur."
+    assert extract("fr", text).quotes == []
+
+
+def test_cognition_verb_for_a_public_statement(extract):
+    text = "La juge Hélène Vidal a estimé que la plainte était recevable."
+    q = one(extract("fr", text))
+    assert q.content == "la plainte était recevable" and q.cue_class == "cognition"
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue_class"), [
+    ("Le préfet Luc Ferrand a averti que les crues pourraient durer.",
+     "les crues pourraient durer", "warning"),
+    ("Le président Henri Lagarde a exclu de dissoudre l'assemblée.",
+     "de dissoudre l'assemblée", "rejection"),
+])
+def test_warning_and_rejection(extract, sentence, content, cue_class):
+    q = one(extract("fr", sentence))
+    assert (q.content, q.cue_class) == (content, cue_class)
+
+
+def test_preposed_clause(extract):
+    text = "Trois personnes ont été blessées dans l'accident, a indiqué la préfecture."
+    q = one(extract("fr", text))
+    assert q.content == "Trois personnes ont été blessées dans l'accident"
+    assert q.speaker_mention == "la préfecture"
+
+
+def test_mixed_quotation(extract):
+    text = "Le maire Louis Perrin a assuré que le projet était « mort et enterré »."
+    q = one(extract("fr", text))
+    assert q.kind == "mixed" and q.content == "le projet était « mort et enterré »"
+
+
+def test_pour_x_gives_a_stated_view(extract):
+    text = "Pour Camille Faure, cette mesure arrive beaucoup trop tard."
+    q = one(extract("fr", text))
+    assert q.content == "cette mesure arrive beaucoup trop tard" and q.cue == "Pour"
+
+
+# ------------------------------------------------------------------- not quotations
+
+
+def test_scare_quotes_and_titles_are_not_quotations(extract):
+    text = ("Les « gilets jaunes » ont manifesté samedi. Elle a relu « Le Rouge et le Noir » "
+            "pendant l'été. Le terme « sobriété » revient souvent.")
+    assert extract("fr", text).quotes == []
+
+
+def test_negated_and_conditional_reports_are_not_quotations(extract):
+    text = ("Le ministre n'a pas dit que la taxe serait supprimée. "
+            "Si la commission estime que la loi est violée, elle saisira le juge.")
+    assert extract("fr", text).quotes == []
+
+
+def test_credit_line_people_are_never_speakers(extract):
+    text = ("« Nous rouvrirons l'usine en mai », a déclaré le directeur Yves Caradec.\n"
+            "Rapports supplémentaires de Julie Moreau")
+    extraction = extract("fr", text)
+    assert [q.speaker_name for q in extraction.quotes] == ["Yves Caradec"]
+    assert all("Moreau" not in m.text for m in extraction.mentions)
