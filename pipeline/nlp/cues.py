@@ -81,11 +81,14 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
 
 
-def _is_negated(verb: Token, lexicon: Lexicon) -> bool:
-    """ "did not say", "n'a pas dit" (French needs both "ne" and the second word)."""
-    if any(c.dep_ == "neg" for c in verb.children):
+def _is_negated(verb: Token, ctx: DocContext) -> bool:
+    """ "did not say", "n'a pas dit" (French needs both "ne" and the second word); words in
+    quotation marks ("“Never,” he replied") do not count."""
+    lexicon = ctx.lexicon
+    children = [c for c in verb.children if not ctx.in_quotes(c) and not ctx.is_mark(c)]
+    if any(c.dep_ == "neg" for c in children):
         return True
-    negators = [c for c in verb.children if lexicon.is_word("negation", _norm(c))
+    negators = [c for c in children if lexicon.is_word("negation", _norm(c))
                 and c.dep_.startswith("advmod")]
     if not negators:
         return False
@@ -93,7 +96,7 @@ def _is_negated(verb: Token, lexicon: Lexicon) -> bool:
         return True
     doc = verb.doc
     window = doc[max(0, verb.i - 5):verb.i]
-    return any(_norm(t) in ("ne", "n'") for t in window)
+    return any(_norm(t) in ("ne", "n'") and not ctx.in_quotes(t) for t in window)
 
 
 def _adjectival_participle(verb: Token) -> bool:
@@ -107,8 +110,9 @@ def _adjectival_participle(verb: Token) -> bool:
 
 
 def _agentless_passive(verb: Token) -> bool:
-    passive = any(c.dep_ in ("auxpass", "aux:pass", "nsubjpass", "nsubj:pass")
-                  for c in verb.children)
+    """ "it was said that …": no speaker. (The parser sometimes labels the "-elle" of
+    "a-t-elle expliqué" a passive subject: only a passive auxiliary counts.)"""
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
     if not passive:
         return False
     return not any(c.dep_ in ("agent", "obl:agent") for c in verb.children)
@@ -259,7 +263,7 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
         if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
                for c in head.children):
             continue  # "si elle estime que …": a condition, not a report
-        if _is_negated(token, ctx.lexicon) or _is_negated(head, ctx.lexicon) \
+        if _is_negated(token, ctx) or _is_negated(head, ctx) \
                 or _agentless_passive(head) or _imagined(token, ctx.lexicon):
             continue
         start, end, inverted = cue_extent(token, head, ctx, entry)

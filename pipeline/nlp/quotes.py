@@ -772,8 +772,9 @@ def bullet_quotes(state: _State, cues: list[Cue]) -> None:
 # ------------------------------------------------------------------------------ leftovers
 
 
-def _sentence_like(segment: Segment, ctx: DocContext) -> bool:
-    """A quotation that stands as its own sentence (not a word or a title in a sentence)."""
+def _sentence_like(segment: Segment, ctx: DocContext, *, right_after: bool = False) -> bool:
+    """A quotation that stands as its own sentence (not a word or a title in a sentence).
+    Right after an attributed quotation a short one will do ("Not this year, though.")."""
     opening = ctx.token_at(segment.open)
     if opening is None:
         return False
@@ -784,6 +785,8 @@ def _sentence_like(segment: Segment, ctx: DocContext) -> bool:
     if not _ends_unit(segment, ctx, unit_end):
         return False
     words = ctx.text[segment.start:segment.end].split()
+    if right_after:
+        return len(words) >= 2
     return len(words) >= 4 and has_clause_verb_in_quotes(ctx, segment)
 
 
@@ -800,10 +803,12 @@ def continuation_quotes(state: _State) -> None:
     """
     ctx = state.ctx
     for k, segment in enumerate(ctx.segments):
-        if k in state.used_segments or not _sentence_like(segment, ctx) or \
-                _pull_quote(k, ctx):
+        if k in state.used_segments or _pull_quote(k, ctx):
             continue
         paragraph = ctx.segment_paragraph[k]
+        if not _sentence_like(segment, ctx, right_after=_right_after_draft(state, segment,
+                                                                           paragraph)):
+            continue
         previous = [n for n, d in enumerate(state.drafts)
                     if d.end <= segment.open and paragraph - 2 <= d.paragraph <= paragraph
                     and d.speaker is not None]
@@ -823,6 +828,19 @@ def continuation_quotes(state: _State) -> None:
             cue_span, speaker, cue_class = nominal
             state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
                             "nominal", 0.6, paragraph, segments=[k]))
+
+
+def _right_after_draft(state: _State, segment: Segment, paragraph: int) -> bool:
+    """The segment follows an attributed quotation of the same paragraph, with at most its
+    reporting clause in between."""
+    before = [d for d in state.drafts if d.paragraph == paragraph and d.end <= segment.open
+              and d.speaker is not None]
+    if not before:
+        return False
+    last = max(before, key=lambda d: d.end)
+    end = max(last.end, last.cue_span[1] if last.cue_span else last.end,
+              last.speaker.end if last.speaker.start > last.end else last.end)
+    return sum(1 for ch in state.ctx.text[end:segment.open] if ch in ".!?") <= 1
 
 
 def _pull_quote(k: int, ctx: DocContext) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.context import DocContext
-from pipeline.nlp.cues import Cue, inverted_pronoun
+from pipeline.nlp.cues import Cue, cue_word, inverted_pronoun
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "dep", "parataxis", "ccomp"}
@@ -86,8 +86,8 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             continue
         if child.pos_ == "PRON" and ctx.lexicon.pronoun(child.text) is None:
             continue
-        if ctx.lang == "en" and not child.dep_.startswith("nsubj"):
-            continue  # "told Reuters": an English object is the addressee, not the speaker
+        if ctx.lang == "en" and not child.dep_.startswith("nsubj") and cue.takes("addressee"):
+            continue  # "told Reuters": the object of "tell" is the addressee, not the speaker
         return child
     # Parser attached it elsewhere: take the first proper noun right after the verb group.
     for j in range(last + 1, min(len(doc), last + 6)):
@@ -95,8 +95,8 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
         if token.is_punct or token.is_space:
             break
         if token.pos_ == "PROPN" and not ctx.in_quotes(token) and (
-                ctx.lang != "en" or token.dep_.startswith("nsubj")
-                or token.head.dep_.startswith("nsubj")):
+                ctx.lang != "en" or not cue.takes("addressee")
+                or token.dep_.startswith("nsubj") or token.head.dep_.startswith("nsubj")):
             while token.dep_ in ("flat", "flat:name", "compound") and token.head.i > token.i:
                 token = token.head
             return token
@@ -145,6 +145,12 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             return found
     for verb in (cue.head, cue.token):
         governor = verb.head
+        if _participle(verb):
+            # "said sales had doubled, adding that …": the participle hangs on the reported
+            # clause; its speaker is the one of the verb that reports that clause
+            while governor.dep_ == "ccomp" and governor.head.i != governor.i and \
+                    cue_word(governor.head, ctx.lexicon) is not None:
+                governor = governor.head
         if verb.dep_ == "acl" and _participle(verb) and governor.pos_ in ("NOUN", "PROPN") \
                 and governor.i < verb.i and not ctx.in_quotes(governor):
             return governor  # "officials saying that …", "the leader …, saying that …"

@@ -1,0 +1,164 @@
+"""English quotation forms, on sentences written for these tests."""
+
+import pytest
+
+from tests.nlp.conftest import quote_with
+
+pytestmark = pytest.mark.slow
+
+
+def one(extraction):
+    assert len(extraction.quotes) == 1, [q.content for q in extraction.quotes]
+    return extraction.quotes[0]
+
+
+# ------------------------------------------------------------------- direct quotations
+
+
+def test_speaker_after_with_inversion(extract):
+    text = '"The bridge will reopen in June," said Mayor Helen Carter.'
+    q = one(extract("en", text))
+    assert (q.kind, q.content) == ("direct", "The bridge will reopen in June,")
+    assert q.speaker_name == "Helen Carter" and q.cue == "said"
+
+
+def test_pronoun_after_goes_to_the_last_person(extract):
+    text = ('Governor Raymond Hill toured the flooded district on Monday.\n'
+            '"We will rebuild every home," he said.')
+    q = one(extract("en", text))
+    assert q.speaker_mention == "he" and q.speaker_name == "Raymond Hill"
+
+
+def test_speaker_before_with_colon(extract):
+    text = 'The coach, Maria Santos, told reporters: "We played our worst game of the year."'
+    q = one(extract("en", text))
+    assert q.content == "We played our worst game of the year."
+    assert q.speaker_name == "Maria Santos"
+
+
+def test_split_quotation_gives_two_quotes_with_one_speaker(extract):
+    text = '"We tried everything," the chef Omar Haddad said, "but the oven kept failing."'
+    extraction = extract("en", text)
+    first = quote_with(extraction, "We tried")
+    second = quote_with(extraction, "but the oven")
+    assert first.speaker_id == second.speaker_id and first.speaker_name == "Omar Haddad"
+
+
+def test_a_following_quotation_continues_the_speaker(extract):
+    text = ('"Prices will fall," said the economist Laura Chen. "Not this year, though."')
+    extraction = extract("en", text)
+    second = quote_with(extraction, "Not this year")
+    assert second.speaker_name == "Laura Chen"
+
+
+def test_a_question_with_the_speaker_after(extract):
+    text = '"Where did the money go?" asked Senator Paul Novak.'
+    q = one(extract("en", text))
+    assert q.speaker_name == "Paul Novak" and q.cue_class == "question"
+
+
+# ------------------------------------------------------------------- indirect speech
+
+
+def test_that_clause(extract):
+    text = "The minister, Daniel Moss, said that the tax would be cut next spring."
+    q = one(extract("en", text))
+    assert (q.kind, q.content) == ("indirect", "the tax would be cut next spring")
+    assert q.speaker_name == "Daniel Moss"
+
+
+def test_zero_that_clause(extract):
+    text = "Professor Alice Grant said the results were encouraging."
+    q = one(extract("en", text))
+    assert q.content == "the results were encouraging"
+
+
+def test_vowed_to(extract):
+    text = "The new mayor, Tom Reyes, vowed to repair every road in the city."
+    q = one(extract("en", text))
+    assert q.content == "to repair every road in the city" and q.cue_class == "promise"
+
+
+def test_adding_that_reuses_the_speaker(extract):
+    text = ("The company's founder, Priya Nair, said sales had doubled, adding that a new "
+            "factory would open in May.")
+    extraction = extract("en", text)
+    q = quote_with(extraction, "a new factory")
+    assert q.cue == "adding" and q.speaker_name == "Priya Nair"
+
+
+def test_according_to(extract):
+    text = "Unemployment rose to 6 percent in March, according to the labour ministry."
+    q = one(extract("en", text))
+    assert q.content == "Unemployment rose to 6 percent in March"
+    assert q.cue == "according to"
+
+
+def test_according_to_data_is_not_a_speaker(extract):
+    text = "Unemployment rose to 6 percent in March, according to government data."
+    assert extract("en", text).quotes == []
+
+
+@pytest.mark.parametrize(("sentence", "content", "cue_class"), [
+    ("The judge, Ellen Park, warned that the trial could last months.",
+     "the trial could last months", "warning"),
+    ("The senator, Mark Ortiz, argued that the bill went too far.",
+     "the bill went too far", "statement"),
+])
+def test_warning_and_argument(extract, sentence, content, cue_class):
+    q = one(extract("en", sentence))
+    assert (q.content, q.cue_class) == (content, cue_class)
+
+
+def test_preposed_clause(extract):
+    text = "Two people were injured in the fire, officials said."
+    q = one(extract("en", text))
+    assert q.content == "Two people were injured in the fire"
+    assert q.speaker_type == "group"
+
+
+def test_incise_inside_reported_words(extract):
+    text = "Any small clinic, she said, would need the same equipment."
+    q = one(extract("en", text))
+    assert q.content.startswith("Any small clinic") and q.content.endswith("equipment")
+
+
+def test_mixed_quotation(extract):
+    text = 'Minister Sarah Cole said the plan was "dead on arrival" and would be withdrawn.'
+    q = one(extract("en", text))
+    assert q.kind == "mixed" and '"dead on arrival"' in q.content
+
+
+def test_bullets_after_a_reporting_line(extract):
+    text = ("In the interview, President Lena Ward also said:\n"
+            "- The budget will be balanced by 2027\n"
+            "- Taxes on small firms will not rise")
+    extraction = extract("en", text)
+    assert [q.content for q in extraction.quotes] == [
+        "The budget will be balanced by 2027", "Taxes on small firms will not rise"]
+    assert {q.speaker_name for q in extraction.quotes} == {"Lena Ward"}
+
+
+# ------------------------------------------------------------------- not quotations
+
+
+def test_scare_quotes_and_titles_are_not_quotations(extract):
+    text = ('The so-called "experts" disagreed. She reread "Pride and Prejudice" on the train. '
+            'The word "resilience" is everywhere.')
+    assert extract("en", text).quotes == []
+
+
+def test_negated_imagined_and_conditional_reports_are_not_quotations(extract):
+    text = ('The government does not deny that the law is flawed. He smiled as if to say '
+            '"You cannot stop me." If the court rules that the vote was illegal, it will be '
+            'held again.')
+    assert extract("en", text).quotes == []
+
+
+def test_credit_lines_are_never_speakers(extract):
+    text = ('"We are not leaving," said the union leader, Joe Park.\n'
+            "Additional reporting by Tom Baker\n"
+            "Reporting by Ann Lee; Editing by Sam Cole")
+    extraction = extract("en", text)
+    names = {q.speaker_name for q in extraction.quotes}
+    assert names == {"Joe Park"}

@@ -1,0 +1,116 @@
+"""Speakers: pronouns, roles, groups, name variants, ids and mentions."""
+
+import pytest
+
+from pipeline.ids import speaker_id_for_name
+from pipeline.nlp.speakers import edit_distance, similar_words
+from tests.nlp.conftest import quote_with
+
+pytestmark = pytest.mark.slow
+
+
+def test_edit_distance_and_spelling_variants():
+    assert edit_distance("hegses", "hegse") == 1
+    assert similar_words("morales", "moralez") and similar_words("kowalski", "kovalski")
+    assert not similar_words("kim", "kam")  # too short to tell
+    assert not similar_words("dupont", "lupont")  # a different first letter: another name
+
+
+def test_an_exact_surname_wins_over_a_spelling_variant(extract):
+    text = ("Jean Martin et Paul Martel ont signé la convention.\n"
+            "« Nous sommes satisfaits », a déclaré Martel.")
+    q = quote_with(extract("fr", text), "Nous sommes")
+    assert q.speaker_name == "Paul Martel"
+
+
+def test_pronoun_agrees_in_gender(extract):
+    text = ("Mme Durand et M. Lefort ont présenté le rapport mardi. "
+            "M. Lefort a quitté la salle avant la fin.\n"
+            "« Nous avons été entendues », a-t-elle souligné.")
+    q = quote_with(extract("fr", text), "Nous avons été")
+    assert q.speaker_name == "Durand"
+
+
+def test_role_resolves_to_the_person_given_that_role(extract):
+    text = ("Le ministre de l'Intérieur, Jean Morel, a visité la caserne lundi. "
+            "Le maire Luc Blanc l'accompagnait.\n"
+            "Le ministre de l'Intérieur a déclaré que les renforts arriveraient mercredi.")
+    q = quote_with(extract("fr", text), "les renforts")
+    assert q.speaker_mention == "Le ministre de l'Intérieur"
+    assert q.speaker_name == "Jean Morel"
+
+
+def test_role_with_nationality_agrees(extract):
+    text = ("Le secrétaire britannique aux Transports, Tom Hale, et le secrétaire américain aux "
+            "Transports, Bob Kerr, se sont rencontrés à Paris.\n"
+            "Le secrétaire américain a déclaré que l'accord serait signé en mai.")
+    q = quote_with(extract("fr", text), "l'accord serait")
+    assert q.speaker_name == "Bob Kerr"
+
+
+def test_english_title_resolves_a_role(extract):
+    text = ("President Anna Lind arrived in Oslo on Monday.\n"
+            "The president said the talks had been productive.")
+    q = quote_with(extract("en", text), "the talks")
+    assert q.speaker_name == "Anna Lind"
+
+
+def test_unnamed_groups_stay_groups_and_chain(extract):
+    text = ("Senior officials said the talks would resume in May. "
+            "They said that no deal was expected before June.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "the talks")
+    second = quote_with(extraction, "no deal")
+    assert first.speaker_type == second.speaker_type == "group"
+    assert first.speaker_id == second.speaker_id
+    assert first.speaker_aliases == []
+
+
+def test_anonymous_sources_chain_on_the_same_noun(extract):
+    text = ("Le gouvernement paiera ses dettes, a assuré une source gouvernementale.\n"
+            "« Il n'y aura pas de pénurie », a poursuivi cette source.\n"
+            "Le projet est abandonné, a affirmé une autre source proche du dossier.")
+    extraction = extract("fr", text)
+    first = quote_with(extraction, "Le gouvernement paiera")
+    second = quote_with(extraction, "Il n'y aura pas")
+    assert first.speaker_id == second.speaker_id
+    assert first.speaker_type == "group"
+
+
+def test_name_variants_cluster_and_the_fullest_form_is_canonical(extract):
+    text = ("Le ministre Jérôme Valentin a présenté son plan jeudi.\n"
+            "« Nous tiendrons les délais », a déclaré Valentin.\n"
+            "« Le financement est assuré », a ajouté Valentn devant les députés.")
+    extraction = extract("fr", text)
+    ids = {q.speaker_id for q in extraction.quotes}
+    assert len(ids) == 1
+    assert {q.speaker_name for q in extraction.quotes} == {"Jérôme Valentin"}
+    assert ids == {speaker_id_for_name("Jérôme Valentin")}
+    assert set(extraction.quotes[0].speaker_aliases) >= {"Valentin", "Valentn"}
+
+
+def test_people_with_the_same_surname_stay_apart(extract):
+    text = ('"We will sell the farm," said Robert Keane. "Never," replied his sister, '
+            'Ellen Keane.')
+    extraction = extract("en", text)
+    robert = quote_with(extraction, "We will sell")
+    ellen = quote_with(extraction, "Never")
+    assert robert.speaker_id != ellen.speaker_id
+
+
+def test_relational_roles_are_not_the_person_they_name(extract):
+    text = ("« Le ministre n'a rien promis », précise un proche de Pierre Lamy.\n"
+            "Pierre Lamy n'a pas souhaité s'exprimer.")
+    q = quote_with(extract("fr", text), "Le ministre n'a rien promis")
+    assert q.speaker_name != "Pierre Lamy" and q.speaker_type == "group"
+
+
+def test_mentions_link_names_roles_and_pronouns_to_the_speaker(extract):
+    text = ("La députée Nora Saïdi a déposé un amendement.\n"
+            "« C'est une question de justice », a-t-elle expliqué.")
+    extraction = extract("fr", text)
+    q = extraction.quotes[0]
+    kinds = {m.kind for m in extraction.mentions if m.speaker_id == q.speaker_id}
+    assert {"name", "pronoun"} <= kinds
+    assert all(m.speaker_name == "Nora Saïdi" for m in extraction.mentions
+               if m.speaker_id == q.speaker_id)
