@@ -8,7 +8,6 @@ speaker), so that a stretch of text is claimed by the first rule that explains i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -25,7 +24,7 @@ from pipeline.nlp.content import (
 )
 from pipeline.nlp.context import SENTENCE_END, DocContext
 from pipeline.nlp.cues import Cue, find_verb_cues, inverted_pronoun, select_entry
-from pipeline.nlp.marks import CLOSING, STRAIGHT, Segment
+from pipeline.nlp.marks import Segment
 from pipeline.nlp.source import (
     SpeakerMention,
     animate,
@@ -664,7 +663,6 @@ def opinion_quotes(state: _State) -> None:
 def colon_quotes(state: _State) -> None:
     """ "X est plus nuancée : « … »": a quotation after a colon, its speaker the subject."""
     ctx = state.ctx
-    doc = ctx.doc
     for k, segment in enumerate(ctx.segments):
         if k in state.used_segments:
             continue
@@ -929,9 +927,3 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
             draft.continues = index.get(id(target))
     return ordered
 
-
-def iter_quotes(ctx: DocContext) -> Iterator[Draft]:
-    yield from find_quotes(ctx)
-
-
-__all__ = ["Draft", "find_quotes", "iter_quotes", "CLOSING", "STRAIGHT"]

@@ -434,14 +434,6 @@ def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
     return found
 
 
-def _relational(token: Token, ctx: DocContext) -> bool:
-    """ "un proche de X", "his spokesman": a person defined by someone else."""
-    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
-    if token.pos_ == "PROPN":
-        return False
-    return title is not None and title.kind == "relational"
-
-
 def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
     lexicon = ctx.lexicon
     doc = ctx.doc

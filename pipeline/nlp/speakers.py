@@ -136,11 +136,6 @@ class Entity:
         return sum(2 if n.subject else 1 for n in self.names) + 2 * len(self.mentions)
 
 
-@dataclass
-class Resolved:
-    entity: Entity | None
-
-
 # ------------------------------------------------------------------------------ names
 
 
@@ -914,12 +909,6 @@ def _same_surname(a: str, b: str) -> bool:
 def _contains(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
     n = len(shorter)
     return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
-
-
-def _after_last_name(tokens: list[Token], ctx: DocContext) -> list[Token]:
-    """Drop everything up to a name inside a title ("l'envoyé spécial de Trump" stays whole,
-    "Jaroslav Faltýnek, président … du Premier ministre" is cut before)."""
-    return tokens
 
 
 def _before_next_name(tokens: list[Token], ctx: DocContext) -> list[Token]:
