@@ -136,6 +136,15 @@ def _incise_in(segment: Segment, ctx: DocContext) -> tuple[Cue, int, int] | None
             if tokens[j].text in (",", ".", ";", "!", "?", "…"):
                 end_at = j
                 break
+        if end_at is not None and tokens[end_at].text == "," and inverted is None:
+            # ", explique Antony Fastier, toxicologue, ancien de l'Anses. Les études …":
+            # a verbless apposition after the name belongs to the incise
+            for j in range(end_at + 1, min(len(tokens), end_at + 12)):
+                if tokens[j].pos_ in ("VERB", "AUX") or ctx.is_mark(tokens[j]):
+                    break
+                if tokens[j].text in (".", ";", "!", "?"):
+                    end_at = j
+                    break
         if end_at is None or end_at >= len(tokens) - 1:
             continue
         first = tokens[n + 1]
@@ -807,6 +816,8 @@ def continuation_quotes(state: _State) -> None:
         if not _sentence_like(segment, ctx, right_after=_right_after_draft(state, segment,
                                                                            paragraph)):
             continue
+        if _heading(segment, ctx, paragraph):
+            continue
         previous = [n for n, d in enumerate(state.drafts)
                     if d.end <= segment.open and paragraph - 2 <= d.paragraph <= paragraph
                     and d.speaker is not None]
@@ -839,6 +850,15 @@ def _right_after_draft(state: _State, segment: Segment, paragraph: int) -> bool:
     end = max(last.end, last.cue_span[1] if last.cue_span else last.end,
               last.speaker.end if last.speaker.start > last.end else last.end)
     return sum(1 for ch in state.ctx.text[end:segment.open] if ch in ".!?") <= 1
+
+
+def _heading(segment: Segment, ctx: DocContext, paragraph: int) -> bool:
+    """A paragraph that is one quotation without a final full stop: an intertitle quoting
+    the article, not a statement of its own."""
+    p = ctx.paragraphs[paragraph]
+    whole = ctx.text[p.start:p.end].strip(" «»“”\"")
+    inner = ctx.text[segment.start:segment.end]
+    return whole == inner.strip() and not inner.rstrip().endswith((".", "!", "?", "…", ".»"))
 
 
 def _pull_quote(k: int, ctx: DocContext) -> bool:

@@ -325,8 +325,9 @@ def _has_person(span: tuple[int, int], ctx: DocContext) -> bool:
 
 
 def _is_name_token(token: Token, ctx: DocContext) -> bool:
-    """A capitalised proper noun (a common noun capitalised at a sentence start is not)."""
-    if token.is_punct or token.is_space or not token.text[:1].isupper():
+    """A capitalised proper noun (a common noun capitalised at a sentence start is not);
+    the second half of a hyphenated name ("Parent" "-Massin") counts."""
+    if token.is_punct or token.is_space or not token.text.lstrip("-")[:1].isupper():
         return False
     if ctx.lexicon.is_word("determiner_definite", token.text) or \
             ctx.lexicon.pronoun(token.text) is not None:

@@ -117,6 +117,7 @@ class Entity:
     first_text: str = ""
     mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start,end,text,kind
     quote_count: int = 0
+    plural: bool = False  # groups named by a plural noun ("les détracteurs", "officials")
     known_key: str | None = None
     known_name: str | None = None
 
@@ -558,11 +559,16 @@ class Resolver:
         return result
 
     def _chain_mention(self, token: Token) -> SpeakerMention | None:
-        """A subject that continues a chain: a personal pronoun or "cette jeune fille"."""
+        """A subject that continues a chain: a personal pronoun, "cette jeune fille", or a
+        group of people that a later "ils"/"they" may stand for."""
         lexicon = self.ctx.lexicon
         pronoun = lexicon.pronoun(token.text)
         if pronoun is not None and pronoun.kind == "personal":
             return mention_for(token, self.ctx)
+        if token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")
+                                     or token.tag_ == "NNS") and animate(token, self.ctx):
+            mention = mention_for(token, self.ctx)
+            return mention if mention.kind == "group" else None
         if token.pos_ == "NOUN" and any(
                 lexicon.is_word("determiner_demonstrative", c.text) for c in token.children
                 if c.dep_ == "det"):
@@ -661,6 +667,8 @@ class Resolver:
                 return False
             if number == "p" and entity.kind == "person":
                 return False
+            if number == "p" and self.ctx.lang == "fr" and not entity.plural:
+                return False  # "ils" is never "l'agence"
             return not (gender and entity.gender and gender != entity.gender)
 
         for prefer_subject in (True, False):
@@ -782,8 +790,9 @@ class Resolver:
                     break
                 return entity
         text = ctx.text[mention.np_start:mention.np_end]
-        entity = Entity(key=len(self.entities), kind="group", description=_without_article(
-            text, ctx),
+        plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
+        entity = Entity(key=len(self.entities), kind="group", plural=plural,
+                        description=_without_article(text, ctx),
                         head=head_word, modifiers=modifiers, first_start=mention.np_start,
                         first_text=text)
         self.entities.append(entity)
