@@ -178,14 +178,31 @@ def _clause_after(marker: Token, ctx: DocContext) -> tuple[int, int] | None:
         return None
     verb = marker.head if marker.head.i > marker.i else None
     unit_end = ctx.unit_of(marker)[1]
+    if verb is not None and verb.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
+        verb = None  # "que" hung on a noun: the parse of the clause is broken
     if verb is not None:
         end = subtree_end(verb, ctx)
         # coordinated "que X et que Y": the parser may hang Y on the cue instead
         end = max(end, _coordinated_que_end(marker, verb, ctx, end))
         end = _repair_end(end, ctx)
     else:
-        end = unit_end
+        end = _before_trailing_attribution(marker.i + 1, unit_end, ctx)
     return _span(ctx, start, end)
+
+
+def _before_trailing_attribution(start: int, unit_end: int, ctx: DocContext) -> int:
+    """End of a clause running to the end of its sentence, before a trailing
+    ", ajoutant que …" / ", selon X" / ", a-t-il dit"."""
+    doc = ctx.doc
+    for j in range(start, unit_end - 1):
+        if doc[j].text == "," and not ctx.in_quotes(doc[j]):
+            nxt = ctx.next_word(j)
+            if nxt is not None and ((cue_word(nxt, ctx.lexicon) is not None
+                                     and nxt.pos_ in ("VERB", "AUX"))
+                                    or nxt.lower_ in ctx.lexicon.prepositions
+                                    or ctx.lexicon.is_word("auxiliary", nxt.text)):
+                return j
+    return unit_end
 
 
 def _repair_end(end: int, ctx: DocContext) -> int:

@@ -201,6 +201,10 @@ def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
         k = ctx.segment_at_open(token.idx)
         if k >= 0:
             segment = ctx.segments[k]
+            before = ctx.previous_word(j)
+            if before is not None and (before.pos_ in ("ADP", "DET") or
+                                       ctx.lexicon.is_word("of", before.text)):
+                return None  # "l'accuse d'« insultes »": a quoted noun phrase, not a quotation
             if _ends_unit(segment, ctx, unit_end):
                 previous = ctx.previous_word(j)
                 reach = 14 if previous is not None and previous.text == "," else 8
