@@ -938,7 +938,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     colon_quotes(state)
     continuation_quotes(state)
     drafts = [d for d in state.drafts
-              if (d.speaker is not None and d.speaker.kind != "first"
+              if (d.speaker is not None and d.speaker.kind not in ("first", "generic")
                   and (d.speaker.kind in ("name", "pronoun")
                        or animate(ctx.doc[d.speaker.head], ctx)))
               or d.form == "continuation"]

@@ -365,7 +365,8 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     doc = ctx.doc
     lexicon = ctx.lexicon
     pronoun = lexicon.pronoun(token.text)
-    if token.pos_ == "PRON" or (pronoun is not None and token.pos_ not in ("PROPN",)):
+    if token.pos_ == "PRON" or (pronoun is not None and token.pos_ != "PROPN" and not any(
+            c.dep_ == "det" for c in token.children)):  # "une personne" is not "personne"
         start = token.idx + (1 if token.text.startswith("-") else 0)
         end = token.idx + len(token.text)
         kind = pronoun.kind if pronoun is not None else "pronoun"

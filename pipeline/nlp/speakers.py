@@ -610,7 +610,7 @@ class Resolver:
             return self.resolve_mention(mention_for(self.ctx.doc[mention.antecedent], self.ctx))
         if kind == "pronoun":
             return self.resolve_pronoun(mention)
-        if kind == "first":
+        if kind in ("first", "generic"):
             return None
         if kind == "indefinite":
             return self._group(mention, continue_same_head=False)
