@@ -67,7 +67,7 @@ class Lake:
         with self.filesystem.open_output_stream(temporary) as sink:
             pq.write_table(table_data, sink, compression="zstd")
         self.filesystem.move(temporary, target)
-        log.info("wrote %d %s rows to %s", len(records), table, target)
+        log.debug("wrote %d %s rows to %s", len(records), table, target)
         return target
 
     def files(self, table: str, *, ingest_day: str | None = None) -> list[str]:
