@@ -98,7 +98,7 @@ def _quote(draft: Draft, entity: Entity | None, resolver: Resolver, article: Art
         speaker_end=speaker.end if speaker else None,
         speaker_id=resolver.speaker_id(entity) if entity else None,
         speaker_name=entity.canonical if entity else None,
-        speaker_type=entity.kind if entity else None,
+        speaker_type=entity.speaker_type if entity else None,
         confidence=round(min(1.0, max(0.0, confidence)), 3),
         lang=lang,
         speaker_aliases=resolver.aliases(entity) if entity and entity.kind != "group" else [],

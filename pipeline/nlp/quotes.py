@@ -206,6 +206,8 @@ def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
                                        ctx.lexicon.is_word("of", before.text)):
                 return None  # "l'accuse d'« insultes »": a quoted noun phrase, not a quotation
             if _ends_unit(segment, ctx, unit_end):
+                if not colon and not has_clause_verb_in_quotes(ctx, segment):
+                    return None  # "a dénoncé « une décision absurde »": a quoted object
                 previous = ctx.previous_word(j)
                 reach = 14 if previous is not None and previous.text == "," else 8
                 if not colon and j > max(cue.token.i, cue.head.i) + reach:

@@ -118,6 +118,7 @@ class Entity:
     mentions: list[tuple[int, int, str, str]] = field(default_factory=list)  # start,end,text,kind
     quote_count: int = 0
     plural: bool = False  # groups named by a plural noun ("les détracteurs", "officials")
+    institution: bool = False  # groups that are a body ("le ministère", "the military")
     known_key: str | None = None
     known_name: str | None = None
 
@@ -130,6 +131,16 @@ class Entity:
         counts = Counter(n.bare for n in self.names)
         best = max(self.names, key=lambda n: (len(n.words), counts[n.bare], -n.start))
         return best.bare
+
+    @property
+    def speaker_type(self) -> str:
+        """person / org / group, as the speakers table types them: an unnamed single person
+        ("the mayor", "une source") is a person, an unnamed body an organisation."""
+        if self.kind != "group":
+            return self.kind
+        if self.institution:
+            return "org"
+        return "group" if self.plural else "person"
 
     @property
     def salience(self) -> int:
@@ -367,12 +378,15 @@ class Resolver:
         if not words:
             return None
         if self.ctx.lang == "en":
-            nouns = [fold_word(t.text) for t in tokens if t.pos_ == "NOUN"]
+            def is_noun(t: Token) -> bool:
+                return t.pos_ == "NOUN" or (t.pos_ == "PROPN" and lexicon_title_word(t, self.ctx))
+
+            nouns = [fold_word(t.text) for t in tokens if is_noun(t)]
             before_of = []
             for t in tokens:
                 if lexicon.is_word("of", t.text):
                     break
-                if t.pos_ == "NOUN":
+                if is_noun(t):
                     before_of.append(fold_word(t.text))
             head = (before_of or nouns or [words[-1]])[-1]
         return Role(frozenset(words), head or words[0], nationality, gender)
@@ -447,7 +461,8 @@ class Resolver:
 
     def _role_nouns(self, tokens: list[Token]) -> bool:
         """The phrase names a function (not an institution, a document or an event)."""
-        nouns = [t for t in tokens if t.pos_ == "NOUN"]
+        nouns = [t for t in tokens if t.pos_ == "NOUN" or (
+            t.pos_ == "PROPN" and lexicon_title_word(t, self.ctx))]
         if not nouns:
             return False
         for noun in nouns[:1]:
@@ -726,6 +741,8 @@ class Resolver:
                 score = max(score, shared + bonus + exact)
             if conflict and score == 0:
                 continue
+            if score == 0 and self._other_office(role, entity):
+                continue  # "the mayor" is not the person the article calls a senator
             if score > 0:
                 if best is None or score > best[0] or (score == best[0] and self._closer(
                         entity, best[1], mention.start)):
@@ -753,6 +770,14 @@ class Resolver:
             return max(neutral, key=lambda e: (self._salience(e, mention.start), e.salience,
                                                -self._distance(e, mention.start)))
         return self._group(mention, continue_same_head=True, anonymous=True)
+
+    def _other_office(self, role: Role, entity: Entity) -> bool:
+        """The mention names a function of the lexicon and the person holds another one."""
+        lexicon = self.ctx.lexicon
+        if not _lexicon_role(role.head, lexicon):
+            return False
+        offices = [r for r in entity.roles if _lexicon_role(r.head, lexicon)]
+        return bool(offices) and all(role.head not in r.words for r in offices)
 
     def _human(self, token: Token) -> bool:
         """Does this head word name a person: a known role, or a word shaped like one
@@ -791,7 +816,11 @@ class Resolver:
                 return entity
         text = ctx.text[mention.np_start:mention.np_end]
         plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
+        title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
+        institution = head.pos_ == "PROPN" or (title is not None
+                                               and title.kind == "institution")
         entity = Entity(key=len(self.entities), kind="group", plural=plural,
+                        institution=institution,
                         description=_without_article(text, ctx),
                         head=head_word, modifiers=modifiers, first_start=mention.np_start,
                         first_text=text)
@@ -825,7 +854,7 @@ class Resolver:
             if entity.key not in entities:
                 continue
             sid = self.speaker_id(entity)
-            kind = {"person": "person", "org": "org", "group": "group"}[entity.kind]
+            kind = entity.speaker_type
             rows = [(n.start, n.end, n.text, "name") for n in entity.names]
             rows += [(s, e, t, "group" if entity.kind == "group" else
                       ("pronoun" if k in ("pronoun", "relative") else "role"))
@@ -844,6 +873,11 @@ def lexicon_title_word(token: Token, ctx: DocContext) -> bool:
         return True
     return token.text[:1].isupper() and token.pos_ == "PROPN" and any(
         token.text.lower() in phrase.split() for phrase in ctx.lexicon.titles)
+
+
+def _lexicon_role(word: str, lexicon) -> bool:
+    title = lexicon.title(word)
+    return title is not None and title.kind in ("role", "relational")
 
 
 def _without_article(text: str, ctx: DocContext) -> str:

@@ -74,7 +74,9 @@ def test_anonymous_sources_chain_on_the_same_noun(extract):
     first = quote_with(extraction, "Le gouvernement paiera")
     second = quote_with(extraction, "Il n'y aura pas")
     assert first.speaker_id == second.speaker_id
-    assert first.speaker_type == "group"
+    assert first.speaker_type == "person" and first.speaker_aliases == []
+    third = quote_with(extraction, "Le projet est abandonné")
+    assert third.speaker_id != first.speaker_id  # "une autre source": someone else
 
 
 def test_name_variants_cluster_and_the_fullest_form_is_canonical(extract):
@@ -102,7 +104,7 @@ def test_relational_roles_are_not_the_person_they_name(extract):
     text = ("« Le ministre n'a rien promis », précise un proche de Pierre Lamy.\n"
             "Pierre Lamy n'a pas souhaité s'exprimer.")
     q = quote_with(extract("fr", text), "Le ministre n'a rien promis")
-    assert q.speaker_name != "Pierre Lamy" and q.speaker_type == "group"
+    assert q.speaker_name != "Pierre Lamy" and q.speaker_id != speaker_id_for_name("Pierre Lamy")
 
 
 def test_mentions_link_names_roles_and_pronouns_to_the_speaker(extract):
