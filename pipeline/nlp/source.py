@@ -400,13 +400,38 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                 if name is not None:
                     break
     if name is None and token.pos_ != "PROPN":
-        name = _person_in_subject(token, ctx)
+        name = _person_in_subject(token, ctx) or _comma_apposition(token, ctx)
     if name is not None:  # "l'avocate Inès Caron": the name of that role ("de X" never is)
         s, e = name
         return SpeakerMention(doc[s].idx, doc[e].idx + len(doc[e].text), "name", token.i,
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
     return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _comma_apposition(token: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """ "The leader of Ennahda, Rachid Ghannouchi, condemned …": a person set between commas
+    right after the role phrase (whatever word the parser hung it on)."""
+    doc = ctx.doc
+    j = token.i + 1
+    limit = min(len(doc), token.i + 10)
+    while j < limit and doc[j].text != "," and not doc[j].is_sent_start:
+        if doc[j].pos_ in ("VERB", "AUX") or ctx.in_quotes(doc[j]):
+            return None
+        j += 1
+    if j >= limit or doc[j].text != ",":
+        return None
+    first = j + 1
+    if first >= len(doc) or doc[first].ent_iob_ != "B" or \
+            doc[first].ent_type_ not in PERSON_LABELS:
+        return None
+    last = first
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    after = ctx.next_word(last)
+    if after is None or after.text not in (",", ")"):
+        return None
+    return first, last
 
 
 def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
