@@ -158,6 +158,34 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     return None
 
 
+def surface_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ "…but insisted progress had been made": when the parser did not see the clause, a
+    subject right after the cue and the finite verb it governs make one."""
+    if not (cue.takes("that") or cue.takes("que")) or ctx.lang != "en":
+        return None
+    doc = ctx.doc
+    unit_end = ctx.unit_of(cue.token)[1]
+    first = ctx.next_word(max(cue.token.i, cue.head.i))
+    if first is None or first.i >= unit_end or first.pos_ not in ("DET", "NOUN", "PROPN",
+                                                                   "PRON", "ADJ", "NUM"):
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "obj", "xcomp") for c in cue.token.children):
+        return None
+    for token in doc[first.i:min(unit_end, first.i + 12)]:
+        if token.is_punct and token.text != "-":
+            return None
+        if token.pos_ in ("VERB", "AUX") and ("Fin" in token.morph.get("VerbForm")
+                                             or token.tag_ in ("VBD", "VBZ", "VBP", "MD")):
+            verb = token if token.pos_ == "VERB" else token.head
+            subjects = [c for c in verb.children if c.dep_.startswith("nsubj")
+                        and first.i <= c.i < token.i]
+            if not subjects:
+                return None
+            end = _before_trailing_attribution(first.i, unit_end, ctx)
+            return _span(ctx, first.i, end)
+    return None
+
+
 def _quotation_just_before(ctx: DocContext, start: int, after: int) -> int | None:
     """ "estimated "between 1 and 2" could die": the parser starts the clause after the marks;
     the token index of the opening mark of a quotation right before `start`, if any."""
@@ -314,8 +342,26 @@ def _infinitive_after(tokens: list[Token]) -> Token | None:
     return None
 
 
+def _cut_at_coordinated_cue(ctx: DocContext, start_token: int, end_token: int) -> int:
+    """ "said X but insisted Y": a reporting verb after "but"/"and" starts its own
+    report, whatever the parser attached it to."""
+    doc = ctx.doc
+    for j in range(start_token + 1, end_token):
+        token = doc[j]
+        if ctx.in_quotes(token) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if cue_word(token, ctx.lexicon) is None:
+            continue
+        before = ctx.previous_word(j)
+        if before is not None and ctx.lexicon.is_word("coordinator", before.text) and \
+                not any(c.dep_.startswith("nsubj") for c in token.children):
+            return before.i
+    return end_token
+
+
 def _span(ctx: DocContext, start_token: int, end_token: int) -> tuple[int, int] | None:
     doc = ctx.doc
+    end_token = _cut_at_coordinated_cue(ctx, start_token, end_token)
     if end_token <= start_token:
         return None
     start = doc[start_token].idx

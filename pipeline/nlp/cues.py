@@ -258,7 +258,9 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
         entry, head = selected
         if not _confirmed_as_verb(token, ctx) and head is token:
             continue
-        if _adjectival_participle(head):
+        before = ctx.previous_word(head.i)
+        if _adjectival_participle(head) and not (
+                before is not None and ctx.lexicon.is_word("coordinator", before.text)):
             continue  # "sa retraite, révélée la veille": a modifier, not a report
         if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
                for c in head.children):

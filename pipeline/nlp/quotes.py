@@ -20,6 +20,7 @@ from pipeline.nlp.content import (
     independent_clause,
     infinitive_complement,
     preposed_clause,
+    surface_clause,
     trim_span,
 )
 from pipeline.nlp.context import SENTENCE_END, DocContext
@@ -291,10 +292,12 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                 found = True
         # 2. a clause after the cue
         if not found:
-            span = complement_clause(cue, ctx) or infinitive_complement(cue, ctx)
+            span = complement_clause(cue, ctx) or infinitive_complement(cue, ctx) or \
+                surface_clause(cue, ctx)
             if span is not None and _free(state, span):
                 speaker = speaker_for(cue, ctx, allow_inverted=False) or (
-                    mention_for(cue.inverted, ctx) if cue.inverted is not None else None)
+                    mention_for(cue.inverted, ctx) if cue.inverted is not None else None) or \
+                    _coordinated_speaker(cue, state)
                 state.add(_cue_draft(state, cue, span, speaker, form="complement"))
                 found = True
             else:
@@ -368,6 +371,19 @@ def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> 
 def _bridge_word(token: Token, ctx: DocContext) -> bool:
     last_words = {bridge[-1].rstrip("'e") for bridge in ctx.lexicon.bridges}
     return token.lower_.replace("’", "'").rstrip("'e") in last_words
+
+
+def _coordinated_speaker(cue: Cue, state: _State) -> SpeakerMention | None:
+    """ "Mr X said …, but insisted …": a cue right after "but"/"and" shares the speaker of
+    the reporting verb before it in the sentence."""
+    ctx = state.ctx
+    before = ctx.previous_word(min(cue.token.i, cue.head.i))
+    if before is None or not ctx.lexicon.is_word("coordinator", before.text):
+        return None
+    unit_start = ctx.unit_span(cue.token)[0]
+    earlier = [d for d in state.drafts if d.cue_span and unit_start <= d.cue_span[0] < cue.start
+               and d.speaker is not None]
+    return earlier[-1].speaker if earlier else None
 
 
 def _main_clause_cue(cue: Cue, ctx: DocContext) -> bool:
