@@ -91,8 +91,16 @@ def _cue_draft(state: _State, cue: Cue, span: tuple[int, int], speaker: SpeakerM
 # ------------------------------------------------------------------------------ incises
 
 
-def _incise_in(segment: Segment, ctx: DocContext) -> tuple[Cue, int, int] | None:
-    """ « X, affirme-t-elle. Y »: the cue and the offsets where the incise starts and ends."""
+@dataclass(frozen=True, slots=True)
+class _Incise:
+    cue: Cue
+    subject: Token
+    start: int  # offset of the comma that opens the incise
+    end: int  # offset just after the punctuation that closes it
+
+
+def _incise_in(segment: Segment, ctx: DocContext) -> _Incise | None:
+    """ « X, affirme-t-elle. Y »: the reporting clause set inside a quotation."""
     doc = ctx.doc
     span = doc.char_span(segment.start, segment.end, alignment_mode="expand")
     if span is None:
@@ -153,22 +161,20 @@ def _incise_in(segment: Segment, ctx: DocContext) -> tuple[Cue, int, int] | None
         cue = Cue(token=verb, head=head, entry=entry, start=first.idx,
                   end=max(cue_end_token.idx + len(cue_end_token.text), verb.idx + len(verb.text)),
                   inverted=inverted)
-        ctx_subject = subject
-        return cue, token.idx, tokens[end_at].idx + 1 if ctx_subject is not None else 0
+        return _Incise(cue, subject, token.idx, tokens[end_at].idx + 1)
     return None
 
 
 def incise_quotes(state: _State) -> None:
     ctx = state.ctx
     for k, segment in enumerate(ctx.segments):
-        found = _incise_in(segment, ctx)
-        if found is None:
+        incise = _incise_in(segment, ctx)
+        if incise is None:
             continue
-        cue, incise_start, incise_end = found
-        token = cue.inverted or speaker_token(cue, ctx)
-        speaker = mention_for(token, ctx) if token is not None else None
-        first = trim_span(ctx, segment.start, incise_start)
-        second_start = incise_end
+        cue = incise.cue
+        speaker = mention_for(incise.subject, ctx)
+        first = trim_span(ctx, segment.start, incise.start)
+        second_start = incise.end
         while second_start < segment.end and ctx.text[second_start].isspace():
             second_start += 1
         paragraph = ctx.segment_paragraph[k]
