@@ -571,7 +571,19 @@ class Resolver:
         for entity in result:
             if entity is not None:
                 entity.quote_count += 1
+        for entity in self.entities:
+            self._apply_known(entity)
         return result
+
+    def _apply_known(self, entity: Entity) -> None:
+        """A person of the known-people file keeps its canonical name and key."""
+        if entity.kind == "group" or entity.known_key:
+            return
+        for name in entity.names:
+            known = self.resources.known_person(name.bare)
+            if known is not None:
+                entity.known_key, entity.known_name = known.key, known.name
+                return
 
     def _chain_mention(self, token: Token) -> SpeakerMention | None:
         """A subject that continues a chain: a personal pronoun, "cette jeune fille", or a
@@ -832,12 +844,9 @@ class Resolver:
     def speaker_id(self, entity: Entity) -> str:
         if entity.kind == "group":
             return speaker_id_for_group(self.doc_id, entity.first_text, entity.first_start)
-        known = None
-        for name in entity.names:
-            known = self.resources.known_person(name.bare) or known
-        if known is not None:
-            entity.known_key, entity.known_name = known.key, known.name
-            return speaker_id_for_known(known.key)
+        self._apply_known(entity)
+        if entity.known_key:
+            return speaker_id_for_known(entity.known_key)
         return speaker_id_for_name(entity.canonical)
 
     def aliases(self, entity: Entity) -> list[str]:

@@ -116,3 +116,23 @@ def test_mentions_link_names_roles_and_pronouns_to_the_speaker(extract):
     assert {"name", "pronoun"} <= kinds
     assert all(m.speaker_name == "Nora Saïdi" for m in extraction.mentions
                if m.speaker_id == q.speaker_id)
+
+
+def test_known_people_give_the_canonical_name_and_a_stable_id(tmp_path):
+    import json
+
+    from pipeline.config import Settings
+    from pipeline.ids import speaker_id_for_known, text_sha256
+    from pipeline.nlp.extract import Extractor
+    from pipeline.records import Article
+
+    people = tmp_path / "people.jsonl"
+    people.write_text(json.dumps({"name": "Jérôme Valentin-Roux", "aliases": ["Jérôme Valentin"],
+                                  "id": "Q999"}) + "\n", encoding="utf-8")
+    extractor = Extractor(Settings.from_env(known_people=str(people)))
+    text = "« Nous tiendrons les délais », a déclaré le ministre Jérôme Valentin."
+    article = Article(doc_id="k", source="test", text=text, text_sha256=text_sha256(text),
+                      lang="fr")
+    q = extractor.extract_batch([article])[0].quotes[0]
+    assert q.speaker_id == speaker_id_for_known("Q999")
+    assert q.speaker_name == "Jérôme Valentin-Roux"
