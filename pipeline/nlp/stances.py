@@ -59,6 +59,9 @@ HEDGE_FACTOR = 0.6
 ADJUNCT_FACTOR = 0.5
 CONTRAST_FACTOR = 2.0
 DECISION_THRESHOLD = 0.4
+# The score of a stance the reporting frame takes toward its own object ("condemned the attack,
+# saying ..."): explicit, so as strong as a cue's.
+FRAME_SCORE = 0.6
 
 # Dependency labels (UD for French, ClearNLP for English) grouped by role.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass",
@@ -133,6 +136,9 @@ class StanceLexicon:
     cue_against: frozenset[str]
     cue_weak_favor: frozenset[str]
     cue_pairs: dict[tuple[str, str], int] = field(default_factory=dict)
+    conditions: frozenset[str] = frozenset()
+    condition_pairs: frozenset[tuple[str, str]] = frozenset()
+    cue_neutral: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -163,6 +169,9 @@ class StanceLexicon:
             cue_against=_words(cues.get("against", [])),
             cue_weak_favor=_words(cues.get("weak_favor", [])),
             cue_pairs=cue_pairs,
+            conditions=_words(ops.get("conditions", [])),
+            condition_pairs=_pairs(ops.get("conditions", [])),
+            cue_neutral=_words(cues.get("neutral", [])),
         )
 
     @classmethod
@@ -302,6 +311,7 @@ class PolarityResult:
     evidence: bool
     hedged: bool = False
     composer: _Composer | None = None
+    balanced_cue: bool = False  # the cue presents a qualified view: « a nuancé »
 
 
 class _Composer:
@@ -316,6 +326,8 @@ class _Composer:
         self.hedged = False  # some hedge ("might", "pourrait") was met
         # Tokens inside complements that an attitude head judged as a whole.
         self.replaced: set[int] = set()
+        # What a decisive rule was about ("sans Y": Y), the preferred target phrase.
+        self.focus: list[Token] = []
 
     # lexicon look-ups -------------------------------------------------------------------------
 
@@ -345,6 +357,8 @@ class _Composer:
         if self.has(tok, self.lex.negators):
             if tok.lower_ == "no" and tok.dep_ not in ("det", "neg", "advmod"):
                 return False
+            if self.heads_object(tok):
+                return False  # "left without a word": "without" negates its object, not its head
             return True
         if self.has(tok, self.lex.negators_with_ne):
             head = tok.head
@@ -353,6 +367,31 @@ class _Composer:
                 "Neg" in tok.morph.get("Polarity")
             )
         return False
+
+    @staticmethod
+    def heads_object(tok: Token) -> bool:
+        """An English preposition heading its object ("without a deal"), unlike the French
+        ones, which hang on their noun as ``case``."""
+        return tok.pos_ in ("ADP", "SCONJ") and any(c.dep_ in ("pobj", "pcomp")
+                                                     for c in tok.children)
+
+    def negated_by_preposition(self, tok: Token) -> bool:
+        """The object of a negating preposition: "a deal" in "without a deal"."""
+        head = tok.head
+        return (tok.dep_ in ("pobj", "pcomp") and head.i != tok.i and head.pos_ in ("ADP", "SCONJ")
+                and self.has(head, self.lex.negators))
+
+    def is_condition(self, tok: Token) -> bool:
+        """A necessary condition hung on a predicate: "without Y", "short of Y", "unless S",
+        « sans Y »."""
+        if not self.lex.conditions and not self.lex.condition_pairs:
+            return False
+        if self.has(tok, self.lex.conditions) and self.heads_object(tok):
+            return True
+        if any(g.dep_ in ("case", "mark") and self.has(g, self.lex.conditions)
+               for g in tok.children):
+            return True
+        return self.pair_attitude(tok, self.lex.condition_pairs)
 
     def pair_attitude(self, tok: Token, pairs: frozenset[tuple[str, str]]) -> bool:
         """ "croire en", "call for", "remettre en cause": a head and one of its dependents."""
@@ -409,7 +448,13 @@ class _Composer:
     def _compute(self, tok: Token) -> _Value:
         children = self._children(tok)
         own = self.word_class(tok)
-        negated = any(self.is_negator(c) for c in children)
+        negated = any(self.is_negator(c) for c in children) or self.negated_by_preposition(tok)
+        # "cannot be solved without Y", « on ne peut pas X sans Y »: Y is necessary. The
+        # condition may hang on the negated verb or on its infinitive complement.
+        conditions = [c for c in children if self.is_condition(c)] if negated else []
+        if negated and not conditions:
+            conditions = [g for c in children if c.dep_ == "xcomp"
+                          for g in self._children(c) if self.is_condition(g)]
         # "contre X", "sans X" in French mark their noun; in English the preposition heads it.
         case_reverser = any(c.dep_ in ("case", "mark") and self.has(c, self.lex.reversers)
                             and c.pos_ == "ADP" for c in children)
@@ -428,7 +473,7 @@ class _Composer:
         conjuncts: list[tuple[Token, bool]] = []
         light_object: Token | None = None
         for child in children:
-            if self.is_negator(child) or child.dep_ in _SKIP_DEPS:
+            if self.is_negator(child) or child.dep_ in _SKIP_DEPS or child in conditions:
                 continue
             if self.has(child, self.lex.excess) or (
                 self.has(child, self.lex.hedges) and child.dep_ == "advmod"
@@ -452,6 +497,19 @@ class _Composer:
                     and child.dep_ in ("obj", "dobj")
                     and self.word_class(child) in ("reverser", "privative")):
                 light_object = child
+
+        if own in ("favor", "against") and adjuncts:
+            # "speak against X", "argue for X": the particle of the pair introduces what the
+            # attitude judges, not a circumstance.
+            pairs = (self.lex.against_attitude_pairs if own == "against"
+                     else self.lex.favor_attitude_pairs)
+            lemma = tok.lemma_.lower()
+            for child in list(adjuncts):
+                words = [child.lower_, *(g.lower_ for g in child.children
+                                         if g.dep_ in ("case", "fixed"))]
+                if any((lemma, w) in pairs for w in words):
+                    adjuncts.remove(child)
+                    complements.append(child)
 
         if own == "reverser" and any(
             g.dep_ in ("case", "mark") and g.pos_ == "ADP" and self.has(g, self.lex.reversers)
@@ -531,7 +589,15 @@ class _Composer:
                 score, derived = -1.0, True
                 self.trace.append(("reverser", -1.0))
             evidence = True
-        if negated:
+        if conditions:
+            # Not X without Y: the speaker holds Y necessary, whatever X is worth.
+            for condition in conditions:
+                self.replaced.update(t.i for t in condition.subtree if t.i in self.inside)
+            score, derived, evidence = 1.0 + adj, False, True
+            subj = 0.0  # "these concerns cannot be met without Y" is about Y, not the concerns
+            self.trace.append(("necessary-condition", 1.0))
+            self.focus.extend(conditions)
+        elif negated:
             if score:
                 self.trace.append(("negation", -2 * score))
                 derived = score > 0
@@ -605,12 +671,45 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
     if cue_sign:
         if cue_sign > 0 and content_total < 0 and content_derived:
             cue_sign = -cue_sign  # "a promis de ne pas", "vowed not to"
+        elif (cue_sign > 0 and (quote.cue_class or "").lower() == "promise"
+              and any(_is_harm(root, composer) for root in roots)):
+            # A promise to harm is a threat (CAMEO 13): "vowed to crush the rebels", « a juré
+            # d'être impitoyable ».
+            cue_sign, cue_rule = -1.0, "promise-of-harm"
         composer.trace.append((cue_rule, cue_sign * CUE_WEIGHT))
         total += cue_sign * CUE_WEIGHT
         evidence = True
     method = _dominant_rule(composer.trace, total)
     return PolarityResult(score=total, method=method, evidence=evidence,
-                          hedged=composer.hedged and not cue_sign, composer=composer)
+                          hedged=composer.hedged and not cue_sign, composer=composer,
+                          balanced_cue=not cue_sign and _balanced_cue(doc, quote, lexicon))
+
+
+def _is_harm(root: Token, composer: _Composer) -> bool:
+    """Whether a content's predicate is, unnegated, a harm or a harsh quality: "crush the
+    rebels", "would be merciless", « punir les coupables »."""
+    predicate = root
+    if root.lemma_.lower() in _BE:
+        attributes = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+        if not attributes:
+            return False
+        predicate = attributes[0]
+    if any(composer.is_negator(c) for c in (*root.children, *predicate.children)):
+        return False
+    if composer.word_class(predicate) != "negative":
+        return False
+    # A harm to a bad thing is no threat: "vowed to crush corruption".
+    return not any(composer.value(c).score < 0 for c in predicate.children
+                   if c.dep_ in ("obj", "dobj") and c.i in composer.inside)
+
+
+def _balanced_cue(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
+    """A reporting verb that qualifies what it reports: « a nuancé », "tempered"."""
+    if not lexicon.cue_neutral:
+        return False
+    composer = _Composer(lexicon, set(), direct=False)
+    return any(composer.has(t, lexicon.cue_neutral)
+               for t in _tokens_within(doc, quote.cue_start, quote.cue_end))
 
 
 def _opens_with_contrast(root: Token, inside: set[int], lexicon: StanceLexicon,
@@ -654,11 +753,68 @@ def cue_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon,
     return sign, rule
 
 
+# How a participial cue hangs on the verb of its clause: "condemned the attack, saying ...",
+# « a dénoncé la réforme, estimant que ... ». A coordinated cue ("condemned the attack and said
+# ...") reports a second statement, which need not be about the first one's object.
+_FRAME_DEPS = frozenset({"advcl", "acl", "xcomp"})
+
+
+def _participle(tok: Token) -> bool:
+    return tok.tag_ == "VBG" or bool({"Part", "Ger"} & set(tok.morph.get("VerbForm")))
+
+
+def frame_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> tuple[float, Token] | None:
+    """The stance of the reporting frame toward its own object: the cue, or the verb its
+    participle or conjunct hangs on, is a verb of condemnation, rejection, praise or support
+    whose direct object lies outside the quotation ("condemned the attack, saying that ..."
+    is against the attack). Returns the sign and the object, or None."""
+    cue_tokens = _tokens_within(doc, quote.cue_start, quote.cue_end)
+    if not cue_tokens:
+        return None
+    start, end = quote.content_start, quote.content_end
+
+    def outside(tok: Token) -> bool:
+        return not (start <= tok.idx < end)
+
+    candidates: list[Token] = []
+    for cue in cue_tokens:
+        candidates.append(cue)
+        head = cue.head
+        if cue.dep_ in _FRAME_DEPS and head.i != cue.i and _participle(cue):
+            candidates.append(head)
+            # A parser may hang both verbs on the subject: "X, condemned the attack, saying".
+            candidates.extend(c for c in head.children
+                              if c.i < cue.i and c.dep_ in _FRAME_DEPS and c.pos_ == "VERB")
+    composer = _Composer(lexicon, set(), direct=False)
+    for verb in dict.fromkeys(candidates):
+        if verb.pos_ != "VERB" or not outside(verb):
+            continue
+        if composer.has(verb, lexicon.cue_against) or composer.has(verb,
+                                                                  lexicon.against_attitudes):
+            sign = -1.0
+        elif composer.has(verb, lexicon.cue_favor) or composer.has(verb,
+                                                                   lexicon.favor_attitudes):
+            sign = 1.0
+        else:
+            continue
+        if any(composer.is_negator(c) for c in verb.children):
+            continue
+        for obj in verb.children:
+            if obj.dep_ not in ("obj", "dobj") or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if all(outside(t) for t in obj.subtree) and not composer.has(
+                    obj, lexicon.against_attitudes):
+                # A rejected accusation is a denial, not a stance on the accusation.
+                return sign, obj
+    return None
+
+
 def _dominant_rule(trace: list[tuple[str, float]], total: float) -> str:
     if not trace:
         return "none"
     agreeing = [(rule, amount) for rule, amount in trace if amount * total > 0] or trace
-    return max(agreeing, key=lambda item: abs(item[1]))[0]
+    # Outer rules are traced after the inner ones they judge: on a tie, the outer one decided.
+    return max(reversed(agreeing), key=lambda item: abs(item[1]))[0]
 
 
 def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
@@ -714,18 +870,51 @@ def _patient_of_a_harm(tokens: Sequence[Token], replaced: set[int], composer: _C
             if node.i in replaced and node.pos_ == "NOUN" and composer.word_class(
                     node) == "negative":
                 return True
+    return _after_a_harm(min(tokens, key=lambda t: t.i), replaced, composer) if tokens else False
+
+
+_PP_CHAIN_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM", "CCONJ", "PART"})
+_PP_CHAIN_LIMIT = 30
+
+
+def _after_a_harm(first: Token, replaced: set[int], composer: _Composer) -> bool:
+    """The same, when the parser hung the topic's prepositional phrase elsewhere: the topic
+    follows a judged harmful noun through a chain of prepositional phrases, with no verb or
+    clause between ("discrimination of anybody on the basis of race, on the basis of sexual
+    orientation")."""
+    doc = first.doc
+    through_preposition = False
+    for i in range(first.i - 1, max(-1, first.i - _PP_CHAIN_LIMIT), -1):
+        tok = doc[i]
+        if i not in composer.inside:
+            return False
+        if tok.pos_ == "PUNCT" and tok.text not in (",", "-"):
+            return False
+        if tok.pos_ not in _PP_CHAIN_POS and tok.pos_ != "PUNCT":
+            return False
+        through_preposition = through_preposition or tok.pos_ == "ADP"
+        if (through_preposition and i in replaced and tok.pos_ == "NOUN"
+                and composer.word_class(tok) == "negative"):
+            return True
     return False
 
 
 _MAX_TARGET_TOKENS = 10
 
 
-def phrase_target(doc: Doc, quote: Quote) -> str | None:
-    """The main noun phrase of the quotation: a nominal content, or its subject, or its object."""
+def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = ()) -> str | None:
+    """The main noun phrase of the quotation: what a decisive rule was about (``focus``), else
+    a nominal content, or its subject, or its object."""
     tokens = _tokens_within(doc, quote.content_start, quote.content_end)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
+    for tok in focus:
+        head = _nominal(tok)
+        if head is not None and head.i in inside:
+            phrase = noun_phrase(head, inside)
+            if phrase:
+                return phrase
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     candidates: list[Token] = []
     for root in roots:
@@ -741,13 +930,55 @@ def phrase_target(doc: Doc, quote: Quote) -> str | None:
         candidates = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
     if not candidates:
         return None
-    head = candidates[0]
-    span = sorted((t for t in head.subtree if t.i in inside), key=lambda t: t.i)
-    # Trim leading determiners and trailing punctuation, keep it short.
-    while span and span[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ"):
+    return noun_phrase(candidates[0], inside)
+
+
+def _nominal(tok: Token) -> Token | None:
+    """The noun or verb a preposition or a condition word introduces: "without [a deal]",
+    "short of [exempting]"; a noun stands for itself."""
+    for _ in range(3):
+        if tok.pos_ in ("NOUN", "PROPN", "VERB"):
+            return tok
+        objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "prep")]
+        if not objects:
+            return None
+        tok = objects[0]
+    return None
+
+
+# Dependencies that stay inside a noun phrase; clauses, appositions and incises do not.
+_NP_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "nmod", "nmod:poss",
+                      "prep", "pobj", "pcomp", "flat", "flat:name", "fixed", "conj", "cc",
+                      "advmod", "obj", "dobj", "quantmod", "neg", "nn", "poss:case", "mark",
+                      "amod:att"})
+_NP_CLAUSE_HEAD_DEPS = frozenset({"obj", "dobj", "mark", "pcomp"})
+
+
+def noun_phrase(head: Token, inside: set[int]) -> str | None:
+    """The contiguous noun phrase around ``head``, without relative or other clauses, leading
+    determiners or trailing punctuation, at most ``_MAX_TARGET_TOKENS`` words."""
+    allowed = {head.i}
+    stack = [head]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.i not in inside or child.i in allowed or child.dep_ not in _NP_DEPS:
+                continue
+            if child.dep_ in _NP_CLAUSE_HEAD_DEPS and node.pos_ not in ("VERB", "ADP", "SCONJ"):
+                continue
+            allowed.add(child.i)
+            stack.append(child)
+    doc = head.doc
+    first = last = head.i
+    while first - 1 in allowed:
+        first -= 1
+    while last + 1 in allowed:
+        last += 1
+    span = list(doc[first : last + 1])
+    while span and span[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"):
         span = span[1:]
     span = span[:_MAX_TARGET_TOKENS]
-    while span and span[-1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ"):
+    while span and span[-1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ", "SCONJ"):
         span = span[:-1]
     if not span:
         return None
@@ -781,7 +1012,9 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
             owners.append(tok)
     topics = _topic_matches(words, lang, resources.topics)
 
-    if polarity.score >= DECISION_THRESHOLD:
+    if polarity.balanced_cue and polarity.evidence:
+        label, score, method = "neutral", 0.3, "cue-balanced"
+    elif polarity.score >= DECISION_THRESHOLD:
         label, score, method = "favor", _score(polarity.score), polarity.method
     elif polarity.score <= -DECISION_THRESHOLD:
         label, score, method = "against", _score(polarity.score), polarity.method
@@ -789,9 +1022,23 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         # Hedged and balanced: the speaker takes no side ("might be necessary").
         label, score, method = "neutral", 0.3, "hedged-balance"
     else:
-        return []
+        label, score, method = "", 0.0, ""
 
     targets: list[tuple[str, float, str, str]] = []
+    frame = frame_stance(doc, quote, lexicon)
+    if frame is not None:
+        sign, obj = frame
+        inside = set(range(obj.left_edge.i, obj.right_edge.i + 1))
+        frame_words = [w for t in obj.subtree for w in fold(t.text).split()]
+        frame_topics = _topic_matches(frame_words, lang, resources.topics)
+        frame_target = (frame_topics[0][0] if frame_topics
+                        else noun_phrase(obj, inside) or obj.text)
+        targets.append((frame_target, FRAME_SCORE, "favor" if sign > 0 else "against",
+                        "frame-verb"))
+    if not label:
+        if not targets:
+            return []
+        topics = []
     composer = polarity.composer
     for rank, (topic_label, _specificity, start, end) in enumerate(topics):
         topic_label_polarity, topic_method = label, method
@@ -800,14 +1047,16 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                 and _patient_of_a_harm(matched, composer.replaced, composer)):
             topic_label_polarity = "favor" if label == "against" else "against"
             topic_method = "patient-of-harm"
-        targets.append((topic_label, 1.0 - 0.01 * rank, topic_label_polarity, topic_method))
-    if not targets:
-        phrase = phrase_target(doc, quote) or content[:80].strip()
-        targets.append((phrase, 0.8, label, method))
+        targets.append((topic_label, score * (1.0 - 0.01 * rank), topic_label_polarity,
+                        topic_method))
+    if label and len(targets) == (frame is not None):
+        focus = composer.focus if composer is not None else ()
+        phrase = phrase_target(doc, quote, focus) or content[:80].strip()
+        targets.append((phrase, score * 0.8, label, method))
 
     stances = []
-    for target, weight, target_polarity, target_method in targets:
-        stance_score = round(score * weight, 4)
+    for target, target_score, target_polarity, target_method in targets:
+        stance_score = round(target_score, 4)
         stances.append(
             Stance(
                 stance_id="st" + short_hash(quote.doc_id, quote.content_start, quote.content_end,
