@@ -1,7 +1,8 @@
 """Quotation marks: which stretches of a paragraph are in quotes.
 
-Pairs « », “ ” and straight double quotes inside one paragraph; marks nested inside an outer
-pair stay part of the outer quotation. A mark left open is closed at the end of its paragraph
+Pairs « », “ ”, straight double quotes and ‘ ’ (British style) inside one paragraph; marks
+nested inside an outer pair stay part of the outer quotation. A ’ closes a ‘ only where it
+cannot be an apostrophe ("don’t", "the players’ union"). A mark left open is closed at the end of its paragraph
 (French multi-paragraph quotations reopen « on each paragraph; English ones reopen “).
 Pure string functions, no spaCy.
 """
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-OPENING = "«“"
-CLOSING = "»”"
+OPENING = "«“‘"
+CLOSING = "»”’"
 STRAIGHT = '"'
 ALL_MARKS = OPENING + CLOSING + STRAIGHT
-_PAIRS = {"«": "»", "“": "”"}
+_PAIRS = {"«": "»", "“": "”", "‘": "’"}
 _OPEN_CONTEXT = " \t\n([{—–-/:;,'’‘«“"
 
 
@@ -51,6 +52,23 @@ def _opens_straight(text: str, i: int, start: int) -> bool:
     return (before in _OPEN_CONTEXT or before.isspace()) and not after.isspace()
 
 
+def _opens_single(text: str, i: int, start: int) -> bool:
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in _OPEN_CONTEXT) and after.isalnum()
+
+
+def _closes_single(text: str, i: int, end: int, stack: list[tuple[str, int]]) -> bool:
+    """A ’ closes an open ‘ when it ends a word that is not a plural possessive."""
+    if not any(mark == "’" for mark, _ in stack):
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < end else " "
+    if after.isalnum():
+        return False  # don’t, l’État
+    return before in ".,!?;:…" or (before.isalnum() and before.lower() != "s")
+
+
 def _closes_straight(text: str, i: int, end: int) -> bool:
     """A straight " after a word and before a space or punctuation closes a “ quotation."""
     before = text[i - 1] if i > 0 else " "
@@ -73,7 +91,11 @@ def quotation_segments(text: str, start: int = 0, end: int | None = None) -> lis
     for i in range(start, end):
         ch = text[i]
         if ch in _PAIRS:
+            if ch == "‘" and not _opens_single(text, i, start):
+                continue
             stack.append((_PAIRS[ch], i))
+        elif ch == "’" and not _closes_single(text, i, end, stack):
+            continue
         elif ch in CLOSING:
             for depth in range(len(stack) - 1, -1, -1):
                 # a curly ” also closes a straight " (mixed marks are common in web text)

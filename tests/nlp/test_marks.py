@@ -36,3 +36,8 @@ def test_mixed_straight_and_curly_marks_pair_up():
 
 def test_apostrophes_and_inch_marks_are_not_quotations():
     assert contents("L’État n’a pas répondu. The board is 5'8\" wide.") == []
+
+
+def test_british_single_quotes_without_apostrophes():
+    text = "‘We don’t want the players’ union to decide,’ she said. It’s over."
+    assert contents(text) == ["We don’t want the players’ union to decide,"]
