@@ -62,6 +62,9 @@ DECISION_THRESHOLD = 0.4
 # The score of a stance the reporting frame takes toward its own object ("condemned the attack,
 # saying ..."): explicit, so as strong as a cue's.
 FRAME_SCORE = 0.6
+# A quoted label's stance toward what it names weighs a little less than the same evidence
+# read in the whole content.
+LABEL_FACTOR = 0.95
 
 # Dependency labels (UD for French, ClearNLP for English) grouped by role.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass",
@@ -753,6 +756,45 @@ def cue_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon,
     return sign, rule
 
 
+_OPENING_MARKS = frozenset({"“", "«", "„", '"'})
+_CLOSING_MARKS = frozenset({"”", "»", "“", '"'})
+_MAX_LABEL_TOKENS = 8
+
+
+def quoted_labels(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> list[tuple[float, Token]]:
+    """The speaker's own evaluative labels inside a mixed quotation.
+
+    In reported speech with a quoted fragment, the sentence around the fragment is the
+    reporter's and only the fragment is the speaker's wording. A short quoted noun phrase is
+    the name the speaker chose for something ("an operation against \"criminals\"", « un
+    objectif irréaliste »): its own evaluation is the speaker's stance toward what it names,
+    whatever the reporter's sentence makes of it. Returns (signed value, head noun) pairs."""
+    if quote.kind != "mixed":
+        return []
+    tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    labels: list[tuple[float, Token]] = []
+    opening: int | None = None
+    for position, tok in enumerate(tokens):
+        if opening is None:
+            if tok.text in _OPENING_MARKS:
+                opening = position
+            continue
+        if tok.text not in _CLOSING_MARKS:
+            continue
+        fragment = [t for t in tokens[opening + 1 : position] if not t.is_punct]
+        opening = None
+        if not 0 < len(fragment) <= _MAX_LABEL_TOKENS:
+            continue
+        ids = {t.i for t in fragment}
+        roots = [t for t in fragment if t.head.i not in ids or t.head.i == t.i]
+        if len(roots) != 1 or roots[0].pos_ not in ("NOUN", "PROPN"):
+            continue
+        value = _Composer(lexicon, ids, direct=False).value(roots[0])
+        if value.score:
+            labels.append((value.score, roots[0]))
+    return labels
+
+
 # How a participial cue hangs on the verb of its clause: "condemned the attack, saying ...",
 # « a dénoncé la réforme, estimant que ... ». A coordinated cue ("condemned the attack and said
 # ...") reports a second statement, which need not be about the first one's object.
@@ -1035,6 +1077,12 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                         else noun_phrase(obj, inside) or obj.text)
         targets.append((frame_target, FRAME_SCORE, "favor" if sign > 0 else "against",
                         "frame-verb"))
+    for value, head in quoted_labels(doc, quote, lexicon):
+        label_ids = {t.i for t in content_tokens}
+        # Just below an equal stance of the whole content, which names its topic.
+        targets.append((noun_phrase(head, label_ids) or head.text,
+                        _score(value) * LABEL_FACTOR, "favor" if value > 0 else "against",
+                        "quoted-label"))
     if not label:
         if not targets:
             return []
