@@ -67,6 +67,10 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
     lexicon = ctx.lexicon
     if after is not None and (after.text.startswith("-t") or inverted_pronoun(after, lexicon)):
         return True
+    if after is not None and after.text == ":":
+        opening = ctx.next_word(after.i)
+        if opening is not None and ctx.segment_at_open(opening.idx) >= 0:
+            return True  # "X, 34 ans, raconte : « … »"
     before = ctx.previous_word(token.i)
     if before is None:
         return False

@@ -289,9 +289,9 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
         # 1. a quotation in marks introduced by the cue
         if cue.takes("direct"):
             k = _segment_after_cue(cue, ctx)
-            if k is not None and k not in state.used_segments:
+            speaker = speaker_for(cue, ctx) if k is not None else None
+            if k is not None and k not in state.used_segments and speaker is not None:
                 segment = ctx.segments[k]
-                speaker = speaker_for(cue, ctx)
                 state.add(Draft("direct", segment.start, segment.end, (cue.start, cue.end),
                                 cue.cue_class, speaker, "cue-before", 0.9,
                                 ctx.segment_paragraph[k], segments=[k]))
@@ -729,6 +729,10 @@ def colon_quotes(state: _State) -> None:
         if speaker is None:
             continue
         selected = select_entry(head, ctx)
+        before_colon = ctx.previous_word(colon.i)
+        if selected is None and before_colon is not None:
+            selected = select_entry(before_colon, ctx)  # "X, 34 ans, raconte : « … »"
+            head = before_colon if selected is not None else head
         cue_span = None
         cue_class = None
         if selected is not None:
