@@ -2,8 +2,9 @@
 
 Pairs « », “ ”, straight double quotes and ‘ ’ (British style) inside one paragraph; marks
 nested inside an outer pair stay part of the outer quotation. A ’ closes a ‘ only where it
-cannot be an apostrophe ("don’t", "the players’ union"). A mark left open is closed at the end of its paragraph
-(French multi-paragraph quotations reopen « on each paragraph; English ones reopen “).
+cannot be an apostrophe ("don’t", "the players’ union"). A mark left open is closed at the
+end of its paragraph (French multi-paragraph quotations reopen « on each paragraph; English
+ones reopen “).
 Pure string functions, no spaCy.
 """
 
