@@ -403,7 +403,7 @@ class _Composer:
         lemma = tok.lemma_.lower()
         for child in tok.children:
             words = [child.lower_, child.lemma_.lower()]
-            words += [g.lower_ for g in child.children if g.dep_ in ("case", "fixed")]
+            words += [g.lower_ for g in child.children if g.dep_ in ("case", "fixed", "mark")]
             if any((lemma, w) in pairs for w in words):
                 return True
         return False
@@ -509,7 +509,7 @@ class _Composer:
             lemma = tok.lemma_.lower()
             for child in list(adjuncts):
                 words = [child.lower_, *(g.lower_ for g in child.children
-                                         if g.dep_ in ("case", "fixed"))]
+                                         if g.dep_ in ("case", "fixed", "mark"))]
                 if any((lemma, w) in pairs for w in words):
                     adjuncts.remove(child)
                     complements.append(child)
@@ -544,6 +544,8 @@ class _Composer:
         if own in ("favor", "against"):
             for complement in complements:
                 self.replaced.update(t.i for t in complement.subtree if t.i in self.inside)
+            if complements:
+                self.focus.append(min(complements, key=lambda c: c.i))  # what is judged
         if own == "favor":
             sign = -1.0 if (comp < 0 and derived_negative) else 1.0
             score = sign + adj
@@ -951,7 +953,7 @@ def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = ()) -> str | 
     if not tokens:
         return None
     inside = {t.i for t in tokens}
-    for tok in focus:
+    for tok in reversed(focus):  # the outermost rule was traced last
         head = _nominal(tok)
         if head is not None and head.i in inside:
             phrase = noun_phrase(head, inside)
@@ -979,7 +981,14 @@ def _nominal(tok: Token) -> Token | None:
     """The noun or verb a preposition or a condition word introduces: "without [a deal]",
     "short of [exempting]"; a noun stands for itself."""
     for _ in range(3):
-        if tok.pos_ in ("NOUN", "PROPN", "VERB"):
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+        if tok.pos_ in ("VERB", "AUX"):
+            # A clause stands for its subject or object noun: "that the inquiry continues".
+            for deps in (_SUBJECT_DEPS, ("obj", "dobj", "attr")):
+                nouns = [c for c in tok.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")]
+                if nouns:
+                    return nouns[0]
             return tok
         objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "prep")]
         if not objects:
