@@ -346,6 +346,152 @@ def test_no_evidence_no_stance(nlp, resources):
 
 
 # --------------------------------------------------------------------------------------------
+# The reporting frame, conditions, threats, qualified views, opposition, labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "target"),
+    [
+        ("en", "The minister condemned the bombing, saying the perpetrators would be found.",
+         "the perpetrators would be found", "saying", "bombing"),
+        ("fr", "La maire a dénoncé la fermeture de l'usine, estimant que la ville méritait mieux.",
+         "la ville méritait mieux", "estimant", "fermeture de l'usine"),
+    ],
+)
+def test_a_participial_cue_takes_the_stance_of_the_verb_it_hangs_on(nlp, resources, lang, text,
+                                                                    content, cue, target):
+    stance = main_stance(nlp, resources, lang, text, content, cue)
+    assert (stance.polarity, stance.method, stance.target) == ("against", "frame-verb", target)
+
+
+def test_a_coordinated_cue_reports_its_own_statement(nlp, resources):
+    text = "The minister condemned the bombing and said the inquiry would start on Monday."
+    assert stances_of(nlp, resources, "en", text, "the inquiry would start on Monday",
+                      "said") == []
+
+
+def test_praise_in_the_frame_is_favour(nlp, resources):
+    text = "The union praised the agreement, adding that workers would vote on Monday."
+    stance = main_stance(nlp, resources, "en", text, "workers would vote on Monday", "adding")
+    assert (stance.polarity, stance.target) == ("favor", "agreement")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("en", '"This crisis cannot be solved without a real dialogue," the senator said.',
+         "This crisis cannot be solved without a real dialogue", "real dialogue"),
+        ("fr", "« On ne peut pas sortir de cette crise sans un vrai dialogue », a dit la ministre.",
+         "On ne peut pas sortir de cette crise sans un vrai dialogue", "vrai dialogue"),
+    ],
+)
+def test_not_without_makes_a_necessary_condition(nlp, resources, lang, text, content, target):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert (stance.polarity, stance.method) == ("favor", "necessary-condition")
+    assert target in stance.target
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue"),
+    [
+        ("en", "The general vowed to crush the rebels.", "to crush the rebels", "vowed"),
+        ("fr", "Le général a promis d'écraser les rebelles.", "d'écraser les rebelles",
+         "a promis"),
+    ],
+)
+def test_a_promise_to_harm_is_a_threat(nlp, resources, lang, text, content, cue):
+    stance = main_stance(nlp, resources, lang, text, content, cue, cue_class="promise")
+    assert (stance.polarity, stance.method) == ("against", "promise-of-harm")
+
+
+def test_a_promise_to_help_stays_a_promise(nlp, resources):
+    text = "The mayor promised to help the flood victims."
+    stance = main_stance(nlp, resources, "en", text, "to help the flood victims", "promised",
+                         cue_class="promise")
+    assert stance.polarity == "favor"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue"),
+    [
+        ("fr", "Le médecin a nuancé : « Certains patients ne supportent pas ce traitement. »",
+         "Certains patients ne supportent pas ce traitement.", "a nuancé"),
+        ("en", 'The economist tempered: "Some firms will not survive the new tax."',
+         "Some firms will not survive the new tax.", "tempered"),
+    ],
+)
+def test_a_qualifying_cue_reports_a_neutral_view(nlp, resources, lang, text, content, cue):
+    stance = main_stance(nlp, resources, lang, text, content, cue, kind="direct")
+    assert (stance.polarity, stance.method) == ("neutral", "cue-balanced")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("en", "He said he would speak bluntly against corruption in the police.",
+         "he would speak bluntly against corruption in the police"),
+        ("en", '"We will vote against this bill," the senator said.',
+         "We will vote against this bill"),
+        ("fr", "« Nous voterons contre ce projet de loi », a dit la députée.",
+         "Nous voterons contre ce projet de loi"),
+    ],
+)
+def test_speaking_or_voting_against_is_opposing(nlp, resources, lang, text, content):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert (stance.polarity, stance.method) == ("against", "attitude-against")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("en", 'She said the raids had targeted "criminals" inside the party.',
+         'the raids had targeted "criminals" inside the party', "criminals"),
+        ("fr", "Il a affirmé que l'opération visait des « criminels » de l'entourage du président.",
+         "l'opération visait des « criminels » de l'entourage du président", "criminels"),
+    ],
+)
+def test_a_quoted_label_is_the_speakers_judgement_of_what_it_names(nlp, resources, lang, text,
+                                                                   content, target):
+    stance = main_stance(nlp, resources, lang, text, content, kind="mixed")
+    assert (stance.polarity, stance.method, stance.target) == ("against", "quoted-label", target)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "target"),
+    [
+        ("en", "A spokesman said the families are insisting that the inquiry continues.",
+         "the families are insisting that the inquiry continues", "said", "inquiry"),
+        ("fr", "Selon l'avocat, les familles insistent pour que l'enquête continue.",
+         "les familles insistent pour que l'enquête continue", "Selon", "enquête"),
+    ],
+)
+def test_insisting_on_something_is_favour_and_it_is_the_target(nlp, resources, lang, text,
+                                                               content, cue, target):
+    stance = main_stance(nlp, resources, lang, text, content, cue)
+    assert (stance.polarity, stance.target) == ("favor", target)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("en", '"I am not a fan of discrimination of anybody on the basis of race, on the basis '
+               'of sexual orientation," he said.',
+         "I am not a fan of discrimination of anybody on the basis of race, on the basis of "
+         "sexual orientation"),
+        ("fr", "« Je ne tolère pas la discrimination de quiconque en raison de sa religion ou de "
+               "son orientation sexuelle », a-t-il dit.",
+         "Je ne tolère pas la discrimination de quiconque en raison de sa religion ou de son "
+         "orientation sexuelle"),
+    ],
+)
+def test_a_harm_reaches_the_topic_down_a_chain_of_prepositions(nlp, resources, lang, text,
+                                                               content):
+    found = {s.target: s for s in stances_of(nlp, resources, lang, text, content, kind="direct")}
+    assert (found["LGBT rights"].polarity, found["LGBT rights"].method) == (
+        "favor", "patient-of-harm")
+
+
+# --------------------------------------------------------------------------------------------
 # Targets and records
 
 
