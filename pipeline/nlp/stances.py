@@ -65,6 +65,8 @@ FRAME_SCORE = 0.6
 # A quoted label's stance toward what it names weighs a little less than the same evidence
 # read in the whole content.
 LABEL_FACTOR = 0.95
+# A wanted removal from office with no other evidence: a weak stance against the person.
+REMOVAL_SCORE = 0.35
 
 # Dependency labels (UD for French, ClearNLP for English) grouped by role.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass",
@@ -142,6 +144,8 @@ class StanceLexicon:
     conditions: frozenset[str] = frozenset()
     condition_pairs: frozenset[tuple[str, str]] = frozenset()
     cue_neutral: frozenset[str] = frozenset()
+    removals: frozenset[str] = frozenset()
+    removal_pairs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -175,6 +179,8 @@ class StanceLexicon:
             conditions=_words(ops.get("conditions", [])),
             condition_pairs=_pairs(ops.get("conditions", [])),
             cue_neutral=_words(cues.get("neutral", [])),
+            removals=_words(ops.get("removals", [])),
+            removal_pairs=_pairs(ops.get("removals", [])),
         )
 
     @classmethod
@@ -315,6 +321,7 @@ class PolarityResult:
     hedged: bool = False
     composer: _Composer | None = None
     balanced_cue: bool = False  # the cue presents a qualified view: « a nuancé »
+    cue_sign: float = 0.0
 
 
 class _Composer:
@@ -687,7 +694,8 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
     method = _dominant_rule(composer.trace, total)
     return PolarityResult(score=total, method=method, evidence=evidence,
                           hedged=composer.hedged and not cue_sign, composer=composer,
-                          balanced_cue=not cue_sign and _balanced_cue(doc, quote, lexicon))
+                          balanced_cue=not cue_sign and _balanced_cue(doc, quote, lexicon),
+                          cue_sign=cue_sign)
 
 
 def _is_harm(root: Token, composer: _Composer) -> bool:
@@ -795,6 +803,84 @@ def quoted_labels(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> list[tuple[
         if value.score:
             labels.append((value.score, roots[0]))
     return labels
+
+
+_SPEAKER_PRONOUNS = {
+    "direct": frozenset({"je", "j'", "j’", "nous", "on", "i", "we"}),
+    "other": frozenset({"je", "j'", "j’", "nous", "on", "il", "elle", "ils", "elles", "i", "we",
+                        "he", "she", "they"}),
+}
+
+
+def removal_target(doc: Doc, quote: Quote, lexicon: StanceLexicon,
+                   polarity: PolarityResult) -> tuple[Token, Token] | None:
+    """The person whose removal from office the speaker wants, and the removal word; or None.
+
+    Calling for someone's resignation, seeking their replacement, wanting them ousted is a
+    stance against them staying: « demander au ministre de démissionner », « il lui cherche un
+    remplaçant », "called for the minister's resignation". The removal must be wanted: under
+    a favourable attitude or cue, or done by the speaker; a negated one ("he will not resign")
+    is left to the other rules."""
+    if not lexicon.removals and not lexicon.removal_pairs:
+        return None
+    composer = polarity.composer
+    if composer is None or polarity.score < 0:
+        return None
+    tokens = [doc[i] for i in sorted(composer.inside)]
+    pronouns = _SPEAKER_PRONOUNS["direct" if quote.kind == "direct" else "other"]
+    for word in tokens:
+        if not (composer.has(word, lexicon.removals)
+                or composer.pair_attitude(word, lexicon.removal_pairs)):
+            continue
+        if word.pos_ not in ("VERB", "NOUN"):
+            continue
+        path = [word]
+        while path[-1].head.i != path[-1].i and path[-1].head.i in composer.inside:
+            path.append(path[-1].head)
+        if any(composer.is_negator(c) for node in path for c in node.children):
+            continue
+        wanted = polarity.cue_sign > 0 or any(
+            composer.word_class(node) == "favor" for node in path[1:])
+        if not wanted:
+            wanted = any(c.dep_ in _SUBJECT_DEPS and c.lower_ in pronouns
+                         for node in path if node.pos_ in ("VERB", "AUX")
+                         for c in node.children)
+        if wanted:
+            return _removed_person(word, composer.inside) or word, word
+    return None
+
+
+def _removed_person(word: Token, inside: set[int]) -> Token | None:
+    """Who leaves office: the subject of "resign", the object of "oust", the owner of "his
+    resignation", the one « à qui » a replacement is sought."""
+    def nominal(children: Iterable[Token], deps: Iterable[str]) -> Token | None:
+        deps = frozenset(deps)
+        for child in children:
+            if child.dep_ in deps and child.i in inside and child.pos_ in ("NOUN", "PROPN",
+                                                                           "PRON"):
+                return child
+            if child.dep_ in ("prep",) and child.i in inside:
+                found = nominal(child.children, ("pobj",))
+                if found is not None:
+                    return found
+        return None
+
+    if word.pos_ == "VERB":
+        found = nominal(word.children, (*_SUBJECT_DEPS, "obj", "dobj"))
+        if found is not None and found.lower_ not in _SPEAKER_PRONOUNS["other"]:
+            return found
+        head = word.head
+        if head.i != word.i and head.pos_ in ("NOUN", "PROPN") and head.i in inside:
+            return head  # « au ministre de démissionner » hung on the noun
+    found = nominal(word.children, ("poss", "nmod", "nmod:poss", "obl", "obl:arg", "iobj"))
+    if found is not None:
+        return found
+    head = word.head
+    while head.i != head.head.i and head.pos_ not in ("VERB", "AUX") and head.i in inside:
+        head = head.head
+    if head.i in inside:
+        return nominal(head.children, ("iobj", "obl:arg", "obl", "dative"))
+    return None
 
 
 # How a participial cue hangs on the verb of its clause: "condemned the attack, saying ...",
@@ -1029,7 +1115,8 @@ def noun_phrase(head: Token, inside: set[int]) -> str | None:
     while span and span[0].pos_ in ("DET", "ADP", "PUNCT", "CCONJ", "SCONJ", "PART"):
         span = span[1:]
     span = span[:_MAX_TARGET_TOKENS]
-    while span and span[-1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ", "SCONJ"):
+    while span and (span[-1].pos_ in ("PUNCT", "ADP", "DET", "CCONJ", "SCONJ")
+                    or span[-1].tag_ == "POS"):
         span = span[:-1]
     if not span:
         return None
@@ -1086,6 +1173,16 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                         else noun_phrase(obj, inside) or obj.text)
         targets.append((frame_target, FRAME_SCORE, "favor" if sign > 0 else "against",
                         "frame-verb"))
+    removed = removal_target(doc, quote, lexicon, polarity) if label != "neutral" else None
+    if removed is not None:
+        person, word = removed
+        content_ids = {t.i for t in content_tokens}
+        if person is not word:
+            content_ids -= {t.i for t in word.subtree}
+        targets.append((noun_phrase(person, content_ids) or person.text,
+                        max(score, REMOVAL_SCORE) + 0.01, "against", "removal-from-office"))
+        if label == "favor":
+            label = ""  # the favour was for the removal, the stance row above says it
     for value, head in quoted_labels(doc, quote, lexicon):
         label_ids = {t.i for t in content_tokens}
         # Just below an equal stance of the whole content, which names its topic.

@@ -491,6 +491,37 @@ def test_a_harm_reaches_the_topic_down_a_chain_of_prepositions(nlp, resources, l
         "favor", "patient-of-harm")
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "target"),
+    [
+        ("fr", "La députée a fait savoir qu'elle allait demander au préfet de démissionner.",
+         "elle allait demander au préfet de démissionner", "a fait savoir", "préfet"),
+        ("fr", "Le maire a déclaré qu'il cherchait un remplaçant à son adjoint.",
+         "il cherchait un remplaçant à son adjoint", "a déclaré", "adjoint"),
+        ("en", "The senator called for the minister's resignation.",
+         "the minister's resignation", "called for", "minister"),
+    ],
+)
+def test_wanting_someone_out_of_office_is_against_them(nlp, resources, lang, text, content, cue,
+                                                      target):
+    stance = main_stance(nlp, resources, lang, text, content, cue)
+    assert (stance.polarity, stance.method) == ("against", "removal-from-office")
+    assert target in stance.target
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("en", "The spokesman said the minister resigned on Tuesday.",
+         "the minister resigned on Tuesday"),
+        ("fr", "Le porte-parole a indiqué que le ministre avait démissionné mardi.",
+         "le ministre avait démissionné mardi"),
+    ],
+)
+def test_a_reported_resignation_is_no_stance(nlp, resources, lang, text, content):
+    assert stances_of(nlp, resources, lang, text, content) == []
+
+
 # --------------------------------------------------------------------------------------------
 # Targets and records
 
