@@ -46,7 +46,7 @@ POLARITIES = ("favor", "against", "neutral")
 # Cue classes of the cue lexicon (quotes.cue_class) that carry a stance toward the content.
 AGAINST_CUE_CLASSES = frozenset(
     {"rejection", "denial", "criticism", "accusation", "warning", "threat", "pessimism",
-     "disagreement"}
+     "disagreement", "emotion"}
 )
 FAVOR_CUE_CLASSES = frozenset(
     {"promise", "appeal", "agreement", "demand", "praise", "recommendation", "proposal"}
