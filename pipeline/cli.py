@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
     evaluate.set_defaults(handler=_eval)
 
+    search = commands.add_parser("search", help="full-text search of the quotes")
+    search.add_argument("terms")
+    search.add_argument("--limit", type=int, default=20)
+    search.add_argument("--warehouse", default=None, help="DuckDB file")
+    search.set_defaults(handler=_search)
+
     bench = commands.add_parser(
         "bench", help="time extraction against the bare spaCy parse (median of runs)")
     bench.add_argument("sources", nargs="*", metavar="SOURCE",
@@ -146,6 +152,21 @@ def _eval(args: argparse.Namespace) -> int:
     report = evaluate_gold_sets([Path(d) for d in args.gold_dirs], settings=settings,
                                 predictions_out=args.predictions_out)
     print(json.dumps(report.as_json(), indent=2) if args.json else report.text)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    from pipeline.store import warehouse
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    try:
+        _, rows = warehouse.search_quotes(settings, args.terms, limit=args.limit)
+    except warehouse.QueryError as exc:
+        print(f"newsevents search: {exc}", file=sys.stderr)
+        return 1
+    for score, speaker, published, source, content, _quote_id in rows:
+        print(f"{score:6.2f}  {published or '':10}  {source or '':14.14}  "
+              f"{speaker or '(unknown)'}: {content[:160]}")
     return 0
 
 

@@ -117,8 +117,11 @@ def build(settings: Settings, *, sql_dir: Path = SQL_DIR) -> dict[str, Any]:
         if failures:
             raise DataCheckFailed("data checks failed: " + "; ".join(
                 f"{name} ({n} rows)" for name, n in failures.items()))
+        # Words are runs of letters and digits, so "l’OTAN" is indexed as "l" and "otan";
+        # no stemmer, as the index serves French and English alike.
         con.execute("pragma create_fts_index('quotes', 'quote_id', 'content', "
-                    "stemmer = 'none', overwrite = 1)")
+                    "stemmer = 'none', ignore = '[^\\p{L}\\p{N}]+', strip_accents = 1, "
+                    "lower = 1, overwrite = 1)")
         counts = {name: con.execute(f"select count(*) from {name}").fetchone()[0]
                   for name in marts(sql_dir)}
         con.execute("checkpoint")
@@ -158,6 +161,26 @@ def query(settings: Settings, sql: str) -> tuple[list[str], list[tuple[Any, ...]
         cursor = con.execute(sql)
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
+    except duckdb.Error as exc:
+        raise QueryError(str(exc)) from exc
+    finally:
+        con.close()
+
+
+def search_quotes(settings: Settings, terms: str, *, limit: int = 20
+                  ) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """Quotes ranked by BM25 against `terms` (accents and case ignored)."""
+    sql = ("select score, speaker_name, published, source, content, quote_id from ("
+           "select *, fts_main_quotes.match_bm25(quote_id, $terms) as score from quotes) "
+           "where score is not null order by score desc limit $limit")
+    path = Path(settings.warehouse)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"no warehouse at {path}: run `newsevents run` (or publish) first")
+    con = connect(path, settings=settings, read_only=True)
+    try:
+        cursor = con.execute(sql, {"terms": terms, "limit": limit})
+        return [d[0] for d in cursor.description], cursor.fetchall()
     except duckdb.Error as exc:
         raise QueryError(str(exc)) from exc
     finally:

@@ -120,3 +120,18 @@ def test_rebuild_replaces_the_file_while_a_reader_is_open(tmp_path):
     reader.close()
     _, rows = warehouse.query(settings, "select count(*) from articles")
     assert rows == [(2,)]
+
+
+def test_full_text_search_finds_words_after_an_elision_and_without_accents(tmp_path):
+    settings = _settings(tmp_path)
+    lake = Lake(settings.lake)
+    text = "« L’adhésion à l’OTAN n’est pas réaliste », a déclaré le ministre. « Rien » dit-il."
+    lake.write("articles", [_article(text=text)], ingest_day=DAY, run_key="r1")
+    first = (text.index("L’"), text.index(" »"))
+    second = (text.rindex("Rien"), text.rindex("Rien") + 4)
+    _extraction(lake, "d1", [_quote("d1", *first, text=text), _quote("d1", *second, text=text)],
+                "r1", dt.datetime.now(dt.UTC))
+    warehouse.build(settings)
+    _, rows = warehouse.search_quotes(settings, "otan adhesion")
+    assert [row[4] for row in rows] == [text[first[0]:first[1]]]
+    assert warehouse.search_quotes(settings, "absent")[1] == []
