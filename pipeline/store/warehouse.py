@@ -150,7 +150,8 @@ def run_checks(con: duckdb.DuckDBPyConnection, sql_dir: Path = SQL_DIR) -> dict[
     return failures
 
 
-def query(settings: Settings, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+def query(settings: Settings, sql: str,
+          parameters: dict[str, Any] | None = None) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Run one SQL statement on the warehouse, read-only."""
     path = Path(settings.warehouse)
     if not path.exists():
@@ -158,7 +159,7 @@ def query(settings: Settings, sql: str) -> tuple[list[str], list[tuple[Any, ...]
             f"no warehouse at {path}: run `newsevents run` (or publish) first")
     con = connect(path, settings=settings, read_only=True)
     try:
-        cursor = con.execute(sql)
+        cursor = con.execute(sql, parameters)
         columns = [d[0] for d in cursor.description or []]
         return columns, cursor.fetchall()
     except duckdb.Error as exc:
@@ -170,18 +171,8 @@ def query(settings: Settings, sql: str) -> tuple[list[str], list[tuple[Any, ...]
 def search_quotes(settings: Settings, terms: str, *, limit: int = 20
                   ) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Quotes ranked by BM25 against `terms` (accents and case ignored)."""
-    sql = ("select score, speaker_name, published, source, content, quote_id from ("
-           "select *, fts_main_quotes.match_bm25(quote_id, $terms) as score from quotes) "
-           "where score is not null order by score desc limit $limit")
-    path = Path(settings.warehouse)
-    if not path.exists():
-        raise FileNotFoundError(
-            f"no warehouse at {path}: run `newsevents run` (or publish) first")
-    con = connect(path, settings=settings, read_only=True)
-    try:
-        cursor = con.execute(sql, {"terms": terms, "limit": limit})
-        return [d[0] for d in cursor.description], cursor.fetchall()
-    except duckdb.Error as exc:
-        raise QueryError(str(exc)) from exc
-    finally:
-        con.close()
+    return query(settings,
+                 "select score, speaker_name, published, source, content, quote_id from ("
+                 "select *, fts_main_quotes.match_bm25(quote_id, $terms) as score from quotes) "
+                 "where score is not null order by score desc limit $limit",
+                 {"terms": terms, "limit": limit})
