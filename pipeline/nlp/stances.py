@@ -338,10 +338,18 @@ class _Composer:
         self.replaced: set[int] = set()
         # What a decisive rule was about ("sans Y": Y), the preferred target phrase.
         self.focus: list[Token] = []
+        self._keys: dict[int, tuple[Doc, tuple[str, ...]]] = {}  # lexicon keys per token
 
     # lexicon look-ups -------------------------------------------------------------------------
 
     def keys(self, tok: Token) -> tuple[str, ...]:
+        cached = self._keys.get(tok.i)
+        if cached is None or cached[0] is not tok.doc:
+            cached = (tok.doc, self._compute_keys(tok))
+            self._keys[tok.i] = cached
+        return cached[1]
+
+    def _compute_keys(self, tok: Token) -> tuple[str, ...]:
         lemma, lower = tok.lemma_.lower(), tok.lower_
         keys = [lemma, lower]
         if self.lex.lang == "fr":
