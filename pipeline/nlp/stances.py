@@ -853,8 +853,9 @@ def removal_target(doc: Doc, quote: Quote, lexicon: StanceLexicon,
             wanted = any(c.dep_ in _SUBJECT_DEPS and c.lower_ in pronouns
                          for node in path if node.pos_ in ("VERB", "AUX")
                          for c in node.children)
-        if wanted:
-            return _removed_person(word, composer.inside) or word, word
+        person = _removed_person(word, composer.inside) if wanted else None
+        if person is not None:
+            return person, word
     return None
 
 
@@ -1184,9 +1185,10 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
     removed = removal_target(doc, quote, lexicon, polarity) if label != "neutral" else None
     if removed is not None:
         person, word = removed
-        content_ids = {t.i for t in content_tokens}
-        if person is not word:
-            content_ids -= {t.i for t in word.subtree}
+        removal_ids = {t.i for t in word.subtree}
+        if person.i in removal_ids:  # « un remplaçant à Roman Prymula »
+            removal_ids -= {t.i for t in person.subtree}
+        content_ids = {t.i for t in content_tokens} - removal_ids
         targets.append((noun_phrase(person, content_ids) or person.text,
                         max(score, REMOVAL_SCORE) + 0.01, "against", "removal-from-office"))
         if label == "favor":
