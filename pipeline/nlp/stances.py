@@ -19,9 +19,17 @@ content, bottom-up, with a few rules whose words are data (``resources/stance_le
   distressing not to have made progress");
 - excess ("trop sucré", "too costly") is unfavourable; hedges ("pourrait", "might") weaken;
   after a contrast ("mais", "but") the clause weighs more;
+- a negated predicate with a condition ("cannot be solved without Y", « on ne peut pas X
+  sans Y ») makes Y necessary, hence favoured; "speak/vote against X" is against X;
 - the reporting cue adds its own stance: its class from the cue lexicon (rejection, denial,
-  warning, criticism, accusation: against; promise, appeal, agreement: favour) or, beside it,
-  the reporting verbs of the stance lexicon ("a déploré", "vowed").
+  warning, criticism, accusation, emotion: against; promise, appeal, agreement: favour; a
+  promise to harm is a threat, against) or, beside it, the reporting verbs of the stance
+  lexicon ("a déploré", "vowed"); a cue that qualifies (« a nuancé ») makes the stance neutral.
+
+Besides the content's stance toward its topics or main noun phrase, a quotation may carry a
+stance of its reporting frame toward the frame's own object ("condemned the attack, saying
+..."), one for each evaluative label quoted inside a mixed quotation ('"criminals"'), and one
+against a person whose removal from office the speaker wants ("called for his resignation").
 
 Sentiment is not stance: the rules compose the speaker's attitude toward the described state
 of affairs, so a negative word about a bad thing can end up in favour.
