@@ -34,6 +34,7 @@ class DocContext:
     token_unit: list[int] = field(default_factory=list)
     segment_paragraph: list[int] = field(default_factory=list)
     text: str = ""  # doc.text, computed once (spaCy rebuilds it on every access)
+    _surnames: frozenset[str] | None = None
 
     # ---------------------------------------------------------------- building
 
@@ -190,6 +191,19 @@ class DocContext:
             if s.open == offset:
                 return k
         return -1
+
+    def person_surname(self, token: Token) -> bool:
+        """A capitalised word that is the last word of a person's full name tagged elsewhere
+        in the article ("Meadows" of "Mark Meadows"), whatever the tagger made of it here
+        ("Meadows added" as a plural noun)."""
+        if not token.text[:1].isupper() or token.is_punct:
+            return False
+        if self._surnames is None:
+            self._surnames = frozenset(
+                ent[-1].lower_ for ent in self.doc.ents
+                if ent.label_ in ("PER", "PERSON") and len(ent) > 1
+                and ent[-1].text[:1].isupper() and len(ent[-1].text) > 2)
+        return token.lower_ in self._surnames
 
     def is_mark(self, token: Token) -> bool:
         return token.text in ALL_MARKS

@@ -332,7 +332,7 @@ def _is_name_token(token: Token, ctx: DocContext) -> bool:
     if ctx.lexicon.is_word("determiner_definite", token.text) or \
             ctx.lexicon.pronoun(token.text) is not None:
         return False
-    if token.pos_ == "PROPN":
+    if token.pos_ == "PROPN" or ctx.person_surname(token):
         return True
     if token.ent_type_ in NAME_LABELS and token.text.isupper() and len(token.text) >= 2:
         return True  # an acronym ("OFAG") whatever its tag
@@ -492,7 +492,7 @@ def animate(token: Token, ctx: DocContext, depth: int = 0) -> bool:
     """Can `token` head the source of a statement: a name, a personal pronoun, a role,
     an institution, a word shaped like a person noun ("naturopathe", "campaigner")?"""
     lexicon = ctx.lexicon
-    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS:
+    if token.pos_ == "PROPN" or token.ent_type_ in NAME_LABELS or ctx.person_surname(token):
         return True
     pronoun = lexicon.pronoun(token.text)
     if pronoun is not None:

@@ -227,7 +227,8 @@ class Resolver:
                 continue
             span = name_tokens(ent.start, ent.end - 1, ctx)
             if span is None or _acronym(doc[span[0]:span[1] + 1].text) or \
-                    _not_a_person(doc[span[0]:span[1] + 1]):
+                    (_not_a_person(doc[span[0]:span[1] + 1])
+                     and not ctx.person_surname(doc[span[0]])):
                 continue
             s, e = span
             left = s
@@ -250,7 +251,9 @@ class Resolver:
                                                  end)
                     if mention is not None:
                         found.append(mention)
-        for mention in sorted(found, key=lambda m: m.start):
+        # full names first: a surname alone then goes to the person it names best, and never
+        # glues two people with similar surnames ("Mustafa Haddad", "Atef Hadad") together
+        for mention in sorted(found, key=lambda m: (len(m.words) == 1, m.start)):
             self._add_name(mention)
         self._collect_known_variants()
 
@@ -313,6 +316,7 @@ class Resolver:
             self.entities.append(entity)
         if all(n.start != mention.start for n in entity.names):
             entity.names.append(mention)
+            entity.first_start = min(entity.first_start, mention.start)
             self.history.append((mention.start, entity, mention.subject))
             self.history.sort(key=lambda h: h[0])
         if mention.gender and not entity.gender:
@@ -326,23 +330,45 @@ class Resolver:
         return entity
 
     def _match_name(self, mention: NameMention) -> Entity | None:
-        best: tuple[tuple[int, int, int], Entity] | None = None
+        single = len(mention.words) == 1
+        candidates: list[tuple[int, Entity]] = []
         for entity in self.entities:
             if entity.kind == "group":
                 continue
-            score = max((_name_score(mention.words, n.words) for n in entity.names), default=0)
+            score = _entity_score(mention.words, entity)
             if score == 0:
                 continue
             if mention.label != entity.kind and score < 6 and not (
-                    mention.label == "org" and score >= 3 and len(mention.words) == 1):
+                    mention.label == "org" and score >= 3 and single):
                 continue  # a country is not a person with a similar name
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
-            # a surname alone shared by several people goes to the one the article is about
-            key = (score, entity.salience, -entity.first_start)
-            if best is None or key > best[0]:
-                best = (key, entity)
-        return best[1] if best else None
+            if not single and _other_first_name(mention.words, entity):
+                continue  # "Mark Meadows" is not the "Scott Meadows" already found
+            candidates.append((score, entity))
+        if not candidates:
+            return None
+        top = max(score for score, _ in candidates)
+        best = [entity for score, entity in candidates if score == top]
+        if len(best) > 1 and single:
+            # a surname alone shared by several people: the one the text was last about
+            return self._latest_of(best, mention.start)
+        # otherwise the one the article is about
+        return max(best, key=lambda e: (e.salience, -e.first_start))
+
+    def _latest_of(self, entities: list[Entity], offset: int) -> Entity:
+        """Of several people a surname alone may name, the most recent subject or speaker
+        before `offset`, else the most recently named, else the next one named."""
+        def last(entity: Entity, subject_only: bool) -> int:
+            return max((n.start for n in entity.names if n.start < offset
+                        and (n.subject or not subject_only)), default=-1)
+
+        for subject_only in (True, False):
+            found = max(entities, key=lambda e: last(e, subject_only))
+            if last(found, subject_only) >= 0:
+                return found
+        return min(entities, key=lambda e: min((abs(n.start - offset) for n in e.names),
+                                               default=10**9))
 
     # ---------------------------------------------------------------- roles
 
@@ -948,6 +974,30 @@ def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
             first[:1] == other_first[:1] and (len(first) <= 2 or len(other_first) <= 2)):
         return 4
     return 0
+
+
+def _entity_score(words: tuple[str, ...], entity: Entity) -> int:
+    """How surely a name form names `entity` (`_name_score` against its names). For a
+    surname alone, an entity's own surname-alone mentions weigh no more than its full names:
+    the surname it borrowed first must not capture every later occurrence."""
+    full = any(len(n.words) > 1 for n in entity.names)
+    best = 0
+    for name in entity.names:
+        score = _name_score(words, name.words)
+        if full and len(words) == 1 and len(name.words) == 1:
+            score = {6: 3, 4: 2}.get(score, score)
+        best = max(best, score)
+    return best
+
+
+def _other_first_name(words: tuple[str, ...], entity: Entity) -> bool:
+    """The entity holds a full name with the same surname and another first name
+    ("Scott Meadows" for "Mark Meadows"): two people, whatever else they share."""
+    for name in entity.names:
+        if len(name.words) > 1 and _same_surname(words[-1], name.words[-1]) and \
+                _name_score(words, name.words) == 0:
+            return True
+    return False
 
 
 def _same_surname(a: str, b: str) -> bool:

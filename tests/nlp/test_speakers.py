@@ -136,3 +136,55 @@ def test_known_people_give_the_canonical_name_and_a_stable_id(tmp_path):
     q = extractor.extract_batch([article])[0].quotes[0]
     assert q.speaker_id == speaker_id_for_known("Q999")
     assert q.speaker_name == "Jérôme Valentin-Roux"
+
+
+def test_different_first_names_with_similar_surnames_are_two_people(extract):
+    text = ("Le ministre Karim Belkadi a reçu lundi le maire de la ville.\n"
+            "« Le chantier reprendra en mai », a déclaré Belkadi.\n"
+            "Son cousin, l'avocat Samir Belkacdi, conteste ce calendrier.\n"
+            "« Rien n'a été signé », a répondu Samir Belkacdi.")
+    extraction = extract("fr", text)
+    karim = quote_with(extraction, "Le chantier")
+    samir = quote_with(extraction, "Rien n'a")
+    assert karim.speaker_name == "Karim Belkadi"
+    assert samir.speaker_name == "Samir Belkacdi"
+    assert karim.speaker_id != samir.speaker_id
+    assert "Samir Belkacdi" not in karim.speaker_aliases
+
+
+def test_a_surname_alone_goes_to_the_latest_of_two_namesakes(extract):
+    text = ('Kevin Harwood, a county sheriff, spoke to reporters on Monday. '
+            '"We have two suspects," Kevin Harwood said.\n'
+            'His brother, Paul Harwood, runs the local paper. He disputed the figures.\n'
+            '"Nobody has been charged," Harwood said.')
+    extraction = extract("en", text)
+    kevin = quote_with(extraction, "We have two")
+    paul = quote_with(extraction, "Nobody has")
+    assert kevin.speaker_name == "Kevin Harwood"
+    assert paul.speaker_name == "Paul Harwood"
+    assert kevin.speaker_id != paul.speaker_id
+
+
+def test_a_surname_spelled_between_two_full_names_does_not_merge_them(extract):
+    text = ("Youssef Mansouri, ministre des Finances, a parlé lundi. "
+            "« Le budget sera tenu », a déclaré Mansouri.\n"
+            "Le porte-parole Rachid Mansour a ensuite pris la parole. "
+            "« Rien n'est signé », a répondu Rachid Mansour.")
+    extraction = extract("fr", text)
+    youssef = quote_with(extraction, "Le budget")
+    rachid = quote_with(extraction, "Rien n'est")
+    assert youssef.speaker_name == "Youssef Mansouri"
+    assert rachid.speaker_name == "Rachid Mansour"
+    assert youssef.speaker_id != rachid.speaker_id
+    assert "Youssef Mansouri" not in rachid.speaker_aliases
+
+
+def test_a_surname_the_tagger_takes_for_a_plural_noun(extract):
+    text = ('Former senator Mark Fields met the committee on Tuesday. '
+            '"I did nothing wrong," Mark Fields said.\n'
+            '"The records will show it," Fields added.')
+    extraction = extract("en", text)
+    q = quote_with(extraction, "The records")
+    assert q.speaker_mention == "Fields"
+    assert q.speaker_name == "Mark Fields"
+    assert q.speaker_id == quote_with(extraction, "I did nothing").speaker_id
