@@ -71,3 +71,26 @@ def test_query_command_prints_rows_read_only(sample_run, capsys):
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 2 and {line["lang"] for line in lines} <= {"fr", "en"}
     assert main(["query", "--warehouse", settings.warehouse, "drop table quotes"]) != 0
+
+
+def test_seed_events_and_stances_answer_the_users_questions(sample_run):
+    """Issue 4: who came out against what on the seed article, and when."""
+    _, _, settings = sample_run
+    _, rows = warehouse.query(settings, f"""
+        select q.speaker_name, s.target, s.polarity
+        from stances s join quotes q using (quote_id)
+        where s.doc_id = '{SEED}'""")
+    stances = {(fold(name or ""), target, polarity) for name, target, polarity in rows}
+    hegseth = {(t, p) for n, t, p in stances if "hegse" in n}
+    assert ("Ukraine joining NATO", "against") in hegseth
+    assert ("borders and territory", "against") in hegseth
+    assert any("trump" in n and t == "ceasefire and ending the war" and p == "favor"
+               for n, t, p in stances)
+    _, dated = warehouse.query(settings, f"""
+        select cast(event_date as varchar), date_precision, event_type, cameo_code
+        from events where doc_id = '{SEED}' and date_text = 'mercredi'""")
+    assert dated and all(row[:2] == ("2025-02-12", "day") for row in dated)
+    _, matrix = warehouse.query(settings, """
+        select sum(against) from stance_matrix m join speakers sp using (speaker_id)
+        where sp.name ilike '%heg%' and m.target = 'Ukraine joining NATO'""")
+    assert matrix[0][0] >= 1
