@@ -296,7 +296,8 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     window = _right_window(cue, ctx, size=8)
     for n, token in enumerate(window):
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
-            verb = _infinitive_after(window[n + 1:])
+            verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(
+                window[n + 1:n + 2], cue, ctx)
             if verb is not None:
                 return _span(ctx, token.i, _infinitive_end(verb, ctx))
             if ctx.lang == "en":
@@ -330,6 +331,20 @@ def _infinitive_end(verb: Token, ctx: DocContext) -> int:
         if nxt is not None:
             return max(end, subtree_end(nxt, ctx))
     return end
+
+
+def _untagged_infinitive(tokens: list[Token], cue: Cue, ctx: DocContext) -> Token | None:
+    """ "recommande de vendanger tôt": a French infinitive the tagger took for a noun, right
+    after "de"/"à", hanging on the cue, without a determiner of its own."""
+    if ctx.lang != "fr" or not tokens:
+        return None
+    token = tokens[0]
+    if token.pos_ != "NOUN" or not token.lower_.endswith(("er", "ir")) or len(token.text) < 5 \
+            or token.head.i not in (cue.token.i, cue.head.i) or not token.text.islower() \
+            or "Plur" in token.morph.get("Number") or any(
+                c.dep_ == "det" for c in token.children):
+        return None
+    return token
 
 
 def _infinitive_after(tokens: list[Token]) -> Token | None:

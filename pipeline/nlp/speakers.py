@@ -13,6 +13,10 @@
   speakers; relative pronouns to their antecedent.
 - Unnamed groups and anonymous sources stay groups; a definite mention with the same head
   noun ("cette source", "the source", "American officials") continues the earlier one.
+- Organisations: the names the article gives a body (tagged names, an acronym in parentheses,
+  a described body such as "the Indonesian government") are clustered; when one speaks, by
+  name or by a definite noun it was called by before ("l'agence", "the department", "the
+  company"), its speaker is the organisation under its fullest name, with its other names.
 """
 
 from __future__ import annotations
@@ -148,6 +152,21 @@ class Entity:
         return sum(2 if n.subject else 1 for n in self.names) + 2 * len(self.mentions)
 
 
+@dataclass
+class OrgCluster:
+    """The names an article gives one organisation ("Agence de protection de l'environnement",
+    "EPA") and the nouns it is called by ("agence"; "company" for "Acme, a chemical company").
+    It becomes an entity when it speaks."""
+
+    names: list[NameMention]
+    heads: set[str]
+    entity: int | None = None
+
+    @property
+    def words(self) -> set[str]:
+        return {w for n in self.names for w in n.words}
+
+
 # ------------------------------------------------------------------------------ names
 
 
@@ -160,7 +179,9 @@ class Resolver:
         self.doc_id = doc_id
         self.entities: list[Entity] = []
         self.history: list[tuple[int, Entity, bool]] = []  # (offset, entity, subject/speaker)
+        self.orgs: list[OrgCluster] = []
         self._collect_names()
+        self._collect_orgs()
 
     # ---------------------------------------------------------------- name mentions
 
@@ -225,6 +246,8 @@ class Resolver:
                 continue  # organisations enter when they speak (resolve_name)
             else:
                 continue
+            if self._named_body(ent):
+                continue  # "le groupe Valmoric": a business, whatever the tagger says
             span = name_tokens(ent.start, ent.end - 1, ctx)
             if span is None or _acronym(doc[span[0]:span[1] + 1].text) or \
                     (_not_a_person(doc[span[0]:span[1] + 1])
@@ -307,6 +330,328 @@ class Resolver:
     def _honorific(self, token: Token) -> bool:
         title = self.ctx.lexicon.title(token.text)
         return title is not None and title.kind == "honorific"
+
+    # ---------------------------------------------------------------- organisations
+
+    def _body_noun(self, token: Token) -> str | None:
+        """The folded word when `token` is a noun a body is called by ("agence", "ministry",
+        "company"), else None."""
+        lexicon = self.ctx.lexicon
+        for form in (token.lemma_, token.text):
+            word = fold_word(form)
+            title = lexicon.title(form) or lexicon.title(word)
+            if (title is not None and title.kind == "institution") or \
+                    lexicon.is_word("company_noun", word) or lexicon.is_word("company_noun", form):
+                return word
+        return None
+
+    def _collect_orgs(self) -> None:
+        """Organisations the article names, clustered: a full name, its acronym, a shorter
+        form ("Press Council" of "Australian Press Council"), and described bodies ("the
+        Indonesian government", "la Ville de Montréal")."""
+        ctx = self.ctx
+        doc = ctx.doc
+        people = [(n.start, n.end) for e in self.entities for n in e.names]
+        found: list[tuple[NameMention, set[str], NameMention | None]] = []
+        for ent in doc.ents:
+            if not ctx.is_prose(ent[0]) or ctx.in_quotes(ent[0]):
+                continue
+            tokens = list(ent)
+            while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct
+                              or ctx.lexicon.is_word("determiner_definite", tokens[0].text)):
+                tokens.pop(0)
+            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")):
+                tokens.pop()
+            described: list[Token] = []
+            if ctx.lang == "en":  # "the carmaker Toyota", "Associated Press news agency"
+                while tokens and not tokens[0].text[:1].isupper():
+                    described.append(tokens.pop(0))
+                while tokens and not tokens[-1].text[:1].isupper():
+                    described.append(tokens.pop())
+            if not tokens or not (self._org_entity_label(ent.label_, tokens)
+                                  or self._named_body(ent)):
+                continue
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+            if any(s < end and start < e for s, e in people):
+                continue
+            mention = self._org_mention(start, end, tokens, ent.root)
+            if mention is None:
+                continue
+            heads = self._org_heads(tokens)
+            heads |= {w for w in map(self._body_noun, described) if w is not None}
+            acronym = self._acronym_after(tokens[-1])
+            found.append((mention, heads, acronym))
+        covered = [(m.start, m.end) for m, _, _ in found]
+        for mention, heads in self._described_bodies():
+            if not any(s < mention.end and mention.start < e for s, e in covered + people):
+                found.append((mention, heads, None))
+        for mention, heads, acronym in sorted(found, key=lambda f: f[0].start):
+            cluster = self._org_cluster_of(mention)
+            if cluster is None:
+                cluster = OrgCluster([], set())
+                self.orgs.append(cluster)
+            if all(n.start != mention.start for n in cluster.names):
+                cluster.names.append(mention)
+            cluster.heads |= heads
+            if acronym is not None and all(n.start != acronym.start for n in cluster.names):
+                cluster.names.append(acronym)
+
+    def _named_body(self, ent) -> bool:
+        """A name right after the noun of a body ("le groupe X", "the carmaker X", "la radio
+        X"): the name of that body."""
+        previous = self.ctx.previous_word(ent.start)
+        return previous is not None and previous.pos_ == "NOUN" and \
+            previous.text.islower() and self._body_noun(previous) is not None and \
+            ent[0].text[:1].isupper()
+
+    def _org_entity_label(self, label: str, tokens: list[Token]) -> bool:
+        """An organisation's name: tagged one, or a place-like name headed by the noun of a
+        body ("ministère de la Santé"). A capitalised noun alone ("la Ville") is no name."""
+        if len(tokens) == 1 and (self._body_noun(tokens[0]) is not None
+                                 or not tokens[0].text[:1].isupper()):
+            return False
+        own = tokens[0] if self.ctx.lang == "fr" else tokens[-1]
+        title = self.ctx.lexicon.title(own.lemma_) or self.ctx.lexicon.title(own.text)
+        if title is not None and title.kind in ("role", "relational", "honorific"):
+            return False  # "ministre de la Santé" tagged as an organisation: a person's role
+        if label == "ORG":
+            return True
+        return label in ("LOC", "MISC", "FAC") and self._body_noun(tokens[0]) is not None \
+            and self.ctx.lang == "fr"
+
+    def _org_mention(self, start: int, end: int, tokens: list[Token],
+                     root: Token) -> NameMention | None:
+        name = self.ctx.text[start:end]
+        words = tuple(w for w in (fold_word(x) for x in re.split(r"[\s’']+", name)) if w)
+        if not words:
+            return None
+        subject = root.dep_.startswith("nsubj") or any(
+            t.dep_.startswith("nsubj") and not (start <= t.head.idx < end) for t in tokens)
+        return NameMention(start, end, name, words, name, "org", None, tokens[-1].i, subject)
+
+    def _org_heads(self, tokens: list[Token]) -> set[str]:
+        """The nouns the organisation named by `tokens` may be called by: its own head
+        ("Agence de …", "… Protection Agency", "Department of …"), a noun right before the
+        name ("le groupe X", "the carmaker X") and an apposition ("X, a chemical company,")."""
+        ctx = self.ctx
+        doc = ctx.doc
+        heads: set[str] = set()
+        if ctx.lang == "fr":
+            own = tokens[0]
+        else:
+            before_of = []
+            for t in tokens:
+                if t.pos_ == "ADP" or ctx.lexicon.is_word("of", t.text):
+                    break
+                before_of.append(t)
+            own = (before_of or tokens)[-1]
+        word = self._body_noun(own)
+        if word is not None:
+            heads.add(word)
+        previous = ctx.previous_word(tokens[0].i)
+        steps = 0
+        while previous is not None and steps < 3 and (
+                previous.pos_ == "ADJ" or previous.pos_ == "DET") and previous.pos_ != "NOUN":
+            if previous.pos_ == "DET":
+                previous = None
+                break
+            previous = ctx.previous_word(previous.i)
+            steps += 1
+        if previous is not None and previous.pos_ in ("NOUN", "PROPN") and \
+                not previous.text[:1].isupper():
+            word = self._body_noun(previous)
+            if word is not None:
+                heads.add(word)
+        j = tokens[-1].i + 1
+        if j < len(doc) and doc[j].text == "(":
+            while j < len(doc) and doc[j].text != ")" and j < tokens[-1].i + 6:
+                j += 1
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            phrase = []
+            for t in doc[j + 1:min(len(doc), j + 12)]:
+                if t.text in (",", ".", ";", ":", ")") or t.pos_ in ("VERB", "AUX"):
+                    break
+                phrase.append(t)
+            if phrase and phrase[0].pos_ == "DET":
+                for t in phrase:
+                    if t.pos_ == "NOUN":
+                        word = self._body_noun(t)
+                        if word is not None:
+                            heads.add(word)
+                        break
+        return heads
+
+    def _acronym_after(self, last: Token) -> NameMention | None:
+        """ "Agence de protection de l'environnement (EPA)": the acronym in parentheses."""
+        doc = self.ctx.doc
+        j = last.i + 1
+        if j + 2 >= len(doc) or doc[j].text != "(" or doc[j + 2].text != ")":
+            return None
+        token = doc[j + 1]
+        if not _acronym(token.text) or len(token.text) < 2:
+            return None
+        start, end = token.idx, token.idx + len(token.text)
+        return NameMention(start, end, token.text, (fold_word(token.text),), token.text, "org",
+                           None, token.i, False)
+
+    def _described_bodies(self) -> list[tuple[NameMention, set[str]]]:
+        """ "the Indonesian government", "le gouvernement du Québec", "la Ville de Montréal":
+        a definite noun of a body with a nationality or a place, named by that phrase."""
+        ctx = self.ctx
+        doc = ctx.doc
+        found = []
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or not ctx.is_prose(token) or \
+                    ctx.in_quotes(token) or "Plur" in token.morph.get("Number") or \
+                    token.tag_ in ("NNS", "NNPS"):
+                continue
+            word = self._body_noun(token)
+            if word is None:
+                continue
+            dets = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
+            if not dets or not ctx.lexicon.is_word("determiner_definite", dets[0].text) or \
+                    ctx.lexicon.is_word("determiner_possessive", dets[0].text):
+                continue
+            left = right = token.i
+            for child in token.children:
+                if child.dep_ in ("amod", "compound") and self._place_word(child):
+                    left, right = min(left, child.i), max(right, child.i)
+                elif child.dep_ in ("nmod", "prep") and child.i > token.i:
+                    inner = child if child.dep_ == "nmod" else next(
+                        (c for c in child.children if c.dep_ == "pobj"), None)
+                    if inner is not None and inner.pos_ == "PROPN" and \
+                            inner.text[:1].isupper() and child.i - token.i <= 3 and \
+                            all(t.pos_ in ("ADP", "DET", "PROPN") for t in
+                                doc[token.i + 1:inner.i]):
+                        right = max(right, inner.i)
+            if left == right == token.i:
+                continue
+            tokens = list(doc[left:right + 1])
+            mention = self._org_mention(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
+                                        tokens, token)
+            if mention is not None:
+                found.append((mention, {word}))
+        return found
+
+    def _place_word(self, token: Token) -> bool:
+        return self.resources.nationalities.get(fold(token.text)) is not None or (
+            token.ent_type_ in ("NORP", "GPE") and token.text[:1].isupper())
+
+    def _org_cluster_of(self, mention: NameMention) -> OrgCluster | None:
+        for cluster in reversed(self.orgs):
+            for name in cluster.names:
+                if name.words == mention.words or _name_score(mention.words, name.words) >= 4 \
+                        or _acronym_of(mention, name) or _acronym_of(name, mention):
+                    return cluster
+        return None
+
+    def _lengthen(self, cluster: OrgCluster, longer: NameMention) -> None:
+        """The whole name replaces the pieces of it the tagger saw ("the World Travel")."""
+        def inside(n: NameMention) -> bool:
+            return longer.start <= n.start and n.end <= longer.end
+
+        cluster.names = [n for n in cluster.names if not inside(n)] + [longer]
+        if cluster.entity is not None:
+            entity = self.entities[cluster.entity]
+            entity.names = [n for n in entity.names if not inside(n)] + [longer]
+
+    def _org_entity(self, cluster: OrgCluster) -> Entity:
+        """The entity of an organisation that speaks, with every name the article gives it."""
+        if cluster.entity is not None:
+            return self.entities[cluster.entity]
+        starts = {n.start for n in cluster.names}
+        entity = next((e for e in self.entities if e.kind == "org"
+                       and any(n.start in starts for n in e.names)), None)
+        if entity is None:
+            first = min(cluster.names, key=lambda n: n.start)
+            entity = Entity(key=len(self.entities), kind="org", first_start=first.start,
+                            first_text=first.bare)
+            self.entities.append(entity)
+        for name in cluster.names:
+            if all((n.start, n.end) != (name.start, name.end) for n in entity.names):
+                entity.names.append(name)
+                entity.first_start = min(entity.first_start, name.start)
+                self.history.append((name.start, entity, name.subject))
+        self.history.sort(key=lambda h: h[0])
+        cluster.entity = entity.key
+        return entity
+
+    def _organisation(self, mention: SpeakerMention) -> Entity | None:
+        """The organisation a speaker mention stands for: one of its names ("l'Office fédéral
+        de l'agriculture"), or a definite noun it was called by before ("l'agence", "the
+        department", "the company")."""
+        if not self.orgs:
+            return None
+        ctx = self.ctx
+        doc = ctx.doc
+        head = doc[mention.head]
+        for entity in self.entities:
+            if entity.kind == "person" and any(n.start < mention.end and mention.start < n.end
+                                               for n in entity.names):
+                return None
+        for cluster in self.orgs:
+            for name in cluster.names:
+                if name.start < mention.end and mention.start < name.end and (
+                        mention.kind == "name" or name.start <= head.idx < name.end):
+                    if mention.kind == "name" and mention.start <= name.start and \
+                            name.end <= mention.end and mention.end - mention.start > \
+                            name.end - name.start:  # the tagger cut the name short
+                        longer = self._name_mention(mention.start, mention.end, "org", head)
+                        if longer is not None:
+                            self._lengthen(cluster, longer)
+                    return self._org_entity(cluster)
+        if mention.kind not in ("name", "role", "group", "anonymous"):
+            return None
+        word = self._body_noun(head)
+        if word is None or "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS"):
+            return None
+        span = doc.char_span(mention.np_start, mention.np_end, alignment_mode="expand")
+        tokens = [t for t in span] if span is not None else [head]
+        first = tokens[0]
+        lexicon = ctx.lexicon
+        if first.i == head.i or not (lexicon.is_word("determiner_definite", first.text)
+                                     or lexicon.is_word("determiner_demonstrative",
+                                                        first.text)) or \
+                lexicon.is_word("determiner_possessive", first.text):
+            return None
+        extra = [t for t in tokens[1:] if t.i != head.i and not t.is_punct
+                 and t.pos_ not in ("DET", "ADP", "CCONJ", "PART")]
+        best: tuple[int, OrgCluster] | None = None
+        for cluster in self.orgs:
+            before = [n.start for n in cluster.names if n.end <= mention.np_start]
+            if not before or word not in cluster.heads:
+                continue
+            if not all(self._fits(t, cluster) for t in extra):
+                continue
+            if best is None or max(before) > best[0]:
+                best = (max(before), cluster)
+        if best is None and lexicon.is_word("company_noun", word) and not extra:
+            best = self._named_business(mention.np_start)
+        return self._org_entity(best[1]) if best is not None else None
+
+    def _fits(self, token: Token, cluster: OrgCluster) -> bool:
+        """A modifier of the description agrees with the organisation's name ("fédérale"
+        with "Agence fédérale de …", "parliamentary" with "Parliament's … Committee") or is a
+        nationality."""
+        word = fold_word(token.text)
+        if not word or self.resources.nationalities.get(fold(token.text)):
+            return True
+        return any(word == w or (len(w) >= 5 and len(word) >= 5 and
+                                 _common_prefix(word, w) >= min(len(w), len(word), 6))
+                   for w in cluster.words)
+
+    def _named_business(self, offset: int) -> tuple[int, OrgCluster] | None:
+        """ "Boeing said … The company said": the latest organisation named as a subject
+        before, when its own name is not that of another kind of body ("Ministry of …")."""
+        best: tuple[int, OrgCluster] | None = None
+        for cluster in self.orgs:
+            if any(not self.ctx.lexicon.is_word("company_noun", h) for h in cluster.heads):
+                continue
+            before = [n.start for n in cluster.names if n.end <= offset and n.subject]
+            if before and (best is None or max(before) > best[0]):
+                best = (max(before), cluster)
+        return best
 
     def _add_name(self, mention: NameMention) -> Entity:
         entity = self._match_name(mention)
@@ -655,6 +1000,10 @@ class Resolver:
     def resolve_mention(self, mention: SpeakerMention, draft: Draft | None = None
                         ) -> Entity | None:
         kind = mention.kind
+        if kind in ("name", "role", "group", "anonymous"):
+            organisation = self._organisation(mention)
+            if organisation is not None:
+                return organisation
         if kind == "name":
             return self.resolve_name(mention)
         if kind == "relative":
@@ -998,6 +1347,21 @@ def _other_first_name(words: tuple[str, ...], entity: Entity) -> bool:
                 _name_score(words, name.words) == 0:
             return True
     return False
+
+
+def _acronym_of(short: NameMention, full: NameMention) -> bool:
+    """ "EPA" of "Environmental Protection Agency": the initials of the capitalised words."""
+    if len(short.words) != 1 or not _acronym(short.bare) or len(full.words) < 2:
+        return False
+    initials = "".join(w[0] for w in full.bare.split() if w[:1].isupper())
+    return len(initials) >= 2 and initials == short.bare
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _same_surname(a: str, b: str) -> bool:

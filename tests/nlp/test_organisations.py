@@ -1,0 +1,118 @@
+"""Organisations as speakers: their names, acronyms, and the definite nouns that stand for
+them later ("l'agence", "the department", "the company")."""
+
+import pytest
+
+from tests.nlp.conftest import quote_with
+
+pytestmark = pytest.mark.slow
+
+
+def test_french_agency_named_then_called_l_agence(extract):
+    text = ("L'Agence régionale de l'eau (ARE) a publié mardi un rapport sur les nappes.\n"
+            "L'agence a indiqué que les réserves avaient baissé de 12 %.\n"
+            "« La situation est préoccupante », a ajouté l'agence.")
+    extraction = extract("fr", text)
+    first = quote_with(extraction, "les réserves")
+    second = quote_with(extraction, "La situation")
+    assert first.speaker_mention == "L'agence"
+    assert first.speaker_name == "Agence régionale de l'eau"
+    assert first.speaker_type == "org"
+    assert "ARE" in first.speaker_aliases
+    assert second.speaker_id == first.speaker_id
+
+
+def test_french_city_council_called_la_ville(extract):
+    text = ("La Ville de Sainte-Marthe a lancé lundi un programme de rénovation.\n"
+            "La Ville a indiqué que 200 logements seraient rénovés d'ici 2026.")
+    q = quote_with(extract("fr", text), "200 logements")
+    assert q.speaker_name == "Ville de Sainte-Marthe"
+    assert q.speaker_type == "org"
+
+
+def test_french_office_named_in_full_as_subject(extract):
+    text = "L'Office cantonal des forêts a indiqué que les coupes reprendraient en octobre."
+    q = quote_with(extract("fr", text), "les coupes")
+    assert q.speaker_name == "Office cantonal des forêts"
+    assert q.speaker_type == "org"
+
+
+def test_french_union_recommends_with_an_infinitive(extract):
+    text = "L'Union romande des maraîchers recommande de récolter les salades avant la pluie."
+    q = quote_with(extract("fr", text), "de récolter")
+    assert q.speaker_name == "Union romande des maraîchers"
+    assert q.speaker_type == "org"
+
+
+def test_french_company_noun_before_the_name(extract):
+    text = ("Le groupe Valmoric a présenté jeudi ses comptes annuels.\n"
+            "Le groupe a indiqué que ses ventes avaient progressé de 4 %.")
+    q = quote_with(extract("fr", text), "ses ventes")
+    assert q.speaker_name == "Valmoric"
+    assert q.speaker_type == "org"
+
+
+def test_english_department_named_then_called_the_department(extract):
+    text = ("The Department of Water Resources published new figures on Monday.\n"
+            "The department said that reservoir levels had fallen by a third.")
+    q = quote_with(extract("en", text), "reservoir levels")
+    assert q.speaker_mention == "The department"
+    assert q.speaker_name == "Department of Water Resources"
+    assert q.speaker_type == "org"
+
+
+def test_english_acronym_and_anaphor_share_one_speaker(extract):
+    text = ("The Northfield Transit Authority (NTA) suspended two bus lines on Friday.\n"
+            '"Safety comes first," the authority said.\n'
+            "The NTA said that service would resume next week.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "Safety comes first")
+    second = quote_with(extraction, "service would resume")
+    assert first.speaker_name == "Northfield Transit Authority"
+    assert "NTA" in first.speaker_aliases
+    assert first.speaker_id == second.speaker_id
+
+
+def test_english_government_of_a_country(extract):
+    text = ("The Peruvian government says it will cap fuel prices for three months.\n"
+            "The government said the measure would cost 200 million dollars.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "it will cap")
+    second = quote_with(extraction, "the measure")
+    assert first.speaker_name == "Peruvian government" and first.speaker_type == "org"
+    assert second.speaker_id == first.speaker_id
+
+
+def test_english_the_company_is_the_business_named_before(extract):
+    text = ("Harlow Foods said on Tuesday it would close its plant in Leeds.\n"
+            "The company said that 300 jobs would be cut.")
+    q = quote_with(extract("en", text), "300 jobs")
+    assert q.speaker_name == "Harlow Foods"
+    assert q.speaker_type == "org"
+
+
+def test_the_latest_of_two_bodies_with_the_same_noun(extract):
+    text = ("The Department of Energy opened an inquiry in March.\n"
+            "The Department of Labor declined to comment on Monday.\n"
+            "The department said that the inquiry was routine.")
+    q = quote_with(extract("en", text), "the inquiry was routine")
+    assert q.speaker_name == "Department of Labor"
+
+
+def test_an_indefinite_noun_is_not_the_body_named_before(extract):
+    text = ("L'Agence régionale de l'eau a publié mardi un rapport.\n"
+            "Une agence de notation a averti que la dette de la région augmentait.")
+    q = quote_with(extract("fr", text), "la dette")
+    assert q.speaker_name != "Agence régionale de l'eau"
+
+
+def test_a_role_is_not_an_organisation(extract):
+    text = ("Le ministère de la Santé a publié lundi de nouveaux chiffres.\n"
+            "Le ministre de la Santé, Paul Garnier, a déclaré que la situation s'améliorait.\n"
+            "Le ministère a précisé que 30 lits avaient été libérés.")
+    extraction = extract("fr", text)
+    minister = quote_with(extraction, "la situation")
+    ministry = quote_with(extraction, "30 lits")
+    assert minister.speaker_name == "Paul Garnier"
+    assert ministry.speaker_name == "ministère de la Santé"
+    assert ministry.speaker_type == "org"
