@@ -337,12 +337,12 @@ class Resolver:
         """The folded word when `token` is a noun a body is called by ("agence", "ministry",
         "company"), else None."""
         lexicon = self.ctx.lexicon
+        companies = lexicon.words("company_noun")
         for form in (token.lemma_, token.text):
-            word = fold_word(form)
-            title = lexicon.title(form) or lexicon.title(word)
-            if (title is not None and title.kind == "institution") or \
-                    lexicon.is_word("company_noun", word) or lexicon.is_word("company_noun", form):
-                return word
+            low = form.lower().replace("’", "'")
+            title = lexicon.titles.get(low)
+            if (title is not None and title.kind == "institution") or low in companies:
+                return fold_word(form)
         return None
 
     def _collect_orgs(self) -> None:
@@ -502,16 +502,16 @@ class Resolver:
         doc = ctx.doc
         found = []
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or not ctx.is_prose(token) or \
-                    ctx.in_quotes(token) or "Plur" in token.morph.get("Number") or \
-                    token.tag_ in ("NNS", "NNPS"):
+            if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or \
+                    not token.n_lefts:
+                continue
+            dets = [c for c in token.lefts if c.dep_ == "det"]
+            if not dets or not ctx.lexicon.is_word("determiner_definite", dets[0].text) or \
+                    ctx.lexicon.is_word("determiner_possessive", dets[0].text) or \
+                    "Plur" in token.morph.get("Number"):
                 continue
             word = self._body_noun(token)
-            if word is None:
-                continue
-            dets = [c for c in token.children if c.dep_ == "det" and c.i < token.i]
-            if not dets or not ctx.lexicon.is_word("determiner_definite", dets[0].text) or \
-                    ctx.lexicon.is_word("determiner_possessive", dets[0].text):
+            if word is None or not ctx.is_prose(token) or ctx.in_quotes(token):
                 continue
             left = right = token.i
             for child in token.children:
