@@ -357,11 +357,16 @@ class Resolver:
             if not ctx.is_prose(ent[0]) or ctx.in_quotes(ent[0]):
                 continue
             tokens = list(ent)
-            while tokens and (tokens[0].pos_ == "DET" or tokens[0].is_punct
-                              or ctx.lexicon.is_word("determiner_definite", tokens[0].text)):
+            while tokens and (tokens[0].is_punct or (
+                    (tokens[0].pos_ == "DET"
+                     or ctx.lexicon.is_word("determiner_definite", tokens[0].text))
+                    and not self._capital_article(tokens[0]))):
                 tokens.pop(0)
-            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")):
-                tokens.pop()
+            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")
+                              or tokens[-1].pos_ == "ADP"
+                              or tokens[-1].ent_type_ in ("DATE", "TIME")
+                              or ctx.lexicon.is_word("time_word", tokens[-1].text)):
+                tokens.pop()  # "l'OFAG jeudi": the day is not part of the name
             described: list[Token] = []
             if ctx.lang == "en":  # "the carmaker Toyota", "Associated Press news agency"
                 while tokens and not tokens[0].text[:1].isupper():
@@ -375,7 +380,7 @@ class Resolver:
             if any(s < end and start < e for s, e in people):
                 continue
             mention = self._org_mention(start, end, tokens, ent.root)
-            if mention is None:
+            if mention is None or self._spells_a_person(mention.words):
                 continue
             heads = self._org_heads(tokens)
             heads |= {w for w in map(self._body_noun, described) if w is not None}
@@ -395,6 +400,21 @@ class Resolver:
             cluster.heads |= heads
             if acronym is not None and all(n.start != acronym.start for n in cluster.names):
                 cluster.names.append(acronym)
+
+    def _capital_article(self, token: Token) -> bool:
+        """ "Le" of "Le Monde" inside a sentence: part of the name."""
+        previous = self.ctx.previous_word(token.i)
+        return token.text[:1].isupper() and previous is not None and \
+            previous.text not in (".", "!", "?", "«", "“", '"', ":", "—", "-", "–") and \
+            self.ctx.token_paragraph[previous.i] == self.ctx.token_paragraph[token.i]
+
+    def _spells_a_person(self, words: tuple[str, ...]) -> bool:
+        """A name tagged as an organisation that spells a person of the article
+        ("Al-Kahlot" for "Atef Al-Kahlout"): that person."""
+        wanted = 2 if len(words) == 1 else 4
+        return any(entity.kind == "person" and any(
+            _name_score(words, n.words) >= wanted for n in entity.names)
+            for entity in self.entities)
 
     def _named_body(self, ent) -> bool:
         """A name right after the noun of a body ("le groupe X", "the carmaker X", "la radio
@@ -541,7 +561,7 @@ class Resolver:
     def _org_cluster_of(self, mention: NameMention) -> OrgCluster | None:
         for cluster in reversed(self.orgs):
             for name in cluster.names:
-                if name.words == mention.words or _name_score(mention.words, name.words) >= 4 \
+                if _same_org(mention.words, name.words) \
                         or _acronym_of(mention, name) or _acronym_of(name, mention):
                     return cluster
         return None
@@ -617,17 +637,24 @@ class Resolver:
             return None
         extra = [t for t in tokens[1:] if t.i != head.i and not t.is_punct
                  and t.pos_ not in ("DET", "ADP", "CCONJ", "PART")]
+        company = lexicon.is_word("company_noun", word)
+        agency = lexicon.is_word("agency_noun", word)
         best: tuple[int, OrgCluster] | None = None
         for cluster in self.orgs:
-            before = [n.start for n in cluster.names if n.end <= mention.np_start]
-            if not before or word not in cluster.heads:
+            if word in cluster.heads:
+                if not all(self._fits(t, cluster) for t in extra):
+                    continue
+                before = [n.start for n in cluster.names if n.end <= mention.np_start]
+            elif not cluster.heads and (company or (agency and any(
+                    _acronym(n.bare) for n in cluster.names))) and not extra:
+                # "Harlow Foods said … the company", "l'EPA … l'agence": a body named
+                # without its noun, as the subject of a sentence before
+                before = [n.start for n in cluster.names
+                          if n.end <= mention.np_start and n.subject]
+            else:
                 continue
-            if not all(self._fits(t, cluster) for t in extra):
-                continue
-            if best is None or max(before) > best[0]:
+            if before and (best is None or max(before) > best[0]):
                 best = (max(before), cluster)
-        if best is None and lexicon.is_word("company_noun", word) and not extra:
-            best = self._named_business(mention.np_start)
         return self._org_entity(best[1]) if best is not None else None
 
     def _fits(self, token: Token, cluster: OrgCluster) -> bool:
@@ -640,18 +667,6 @@ class Resolver:
         return any(word == w or (len(w) >= 5 and len(word) >= 5 and
                                  _common_prefix(word, w) >= min(len(w), len(word), 6))
                    for w in cluster.words)
-
-    def _named_business(self, offset: int) -> tuple[int, OrgCluster] | None:
-        """ "Boeing said … The company said": the latest organisation named as a subject
-        before, when its own name is not that of another kind of body ("Ministry of …")."""
-        best: tuple[int, OrgCluster] | None = None
-        for cluster in self.orgs:
-            if any(not self.ctx.lexicon.is_word("company_noun", h) for h in cluster.heads):
-                continue
-            before = [n.start for n in cluster.names if n.end <= offset and n.subject]
-            if before and (best is None or max(before) > best[0]):
-                best = (max(before), cluster)
-        return best
 
     def _add_name(self, mention: NameMention) -> Entity:
         entity = self._match_name(mention)
@@ -683,8 +698,10 @@ class Resolver:
             score = _entity_score(mention.words, entity)
             if score == 0:
                 continue
-            if mention.label != entity.kind and score < 6 and not (
-                    mention.label == "org" and score >= 3 and single):
+            raw = max(_name_score(mention.words, n.words) for n in entity.names)
+            if mention.label != entity.kind and raw < 6 and not (
+                    mention.label == "org" and raw >= 2 and single
+                    and not _acronym(mention.bare)):
                 continue  # a country is not a person with a similar name
             if mention.gender and entity.gender and mention.gender != entity.gender:
                 continue
@@ -1326,15 +1343,16 @@ def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
 
 
 def _entity_score(words: tuple[str, ...], entity: Entity) -> int:
-    """How surely a name form names `entity` (`_name_score` against its names). For a
-    surname alone, an entity's own surname-alone mentions weigh no more than its full names:
-    the surname it borrowed first must not capture every later occurrence."""
+    """How surely a name form names `entity` (`_name_score` against its names). A surname
+    alone that the entity already holds stays with it (the article's convention: the bare
+    surname is the main person's, a namesake gets a first name); a spelling variant of that
+    surname alone weighs no more than a variant of its full name's surname."""
     full = any(len(n.words) > 1 for n in entity.names)
     best = 0
     for name in entity.names:
         score = _name_score(words, name.words)
-        if full and len(words) == 1 and len(name.words) == 1:
-            score = {6: 3, 4: 2}.get(score, score)
+        if full and len(words) == 1 and len(name.words) == 1 and score == 4:
+            score = 2
         best = max(best, score)
     return best
 
@@ -1347,6 +1365,15 @@ def _other_first_name(words: tuple[str, ...], entity: Entity) -> bool:
                 _name_score(words, name.words) == 0:
             return True
     return False
+
+
+def _same_org(words: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """One organisation's name, or a shorter form of it that ends it ("Press Council" of
+    "Australian Press Council"); no spelling tolerance: "MoDem" is not "Monde"."""
+    if words == other:
+        return True
+    shorter, longer = sorted((words, other), key=len)
+    return len(shorter) >= 2 and longer[-len(shorter):] == shorter
 
 
 def _acronym_of(short: NameMention, full: NameMention) -> bool:

@@ -116,3 +116,30 @@ def test_a_role_is_not_an_organisation(extract):
     assert minister.speaker_name == "Paul Garnier"
     assert ministry.speaker_name == "ministère de la Santé"
     assert ministry.speaker_type == "org"
+
+
+def test_an_acronym_named_body_is_the_agency_after_it(extract):
+    text = ("L'agence Santé Nordique a confirmé l'autorisation en janvier.\n"
+            "En mai, l'ANSEQ n'a pas changé d'avis. « Le produit ne présente pas de risque », "
+            "écrit l'agence.")
+    q = quote_with(extract("fr", text), "Le produit")
+    assert q.speaker_name == "ANSEQ"
+    assert q.speaker_type == "org"
+
+
+def test_a_day_after_the_acronym_is_not_part_of_the_name(extract):
+    text = ("L'Office fédéral des routes (OFROU) a publié un bilan.\n"
+            "Une dizaine de ponts seront rénovés, a indiqué l'OFROU jeudi.")
+    q = quote_with(extract("fr", text), "Une dizaine")
+    assert q.speaker_name == "Office fédéral des routes"
+    assert "OFROU" in q.speaker_aliases
+    assert all("jeudi" not in alias for alias in q.speaker_aliases)
+
+
+def test_a_newspaper_keeps_its_article_and_is_not_a_similar_name(extract):
+    text = ("Selon Le Courrier, le projet sera abandonné.\n"
+            "Le Courrier a révélé que le maire avait démissionné.\n"
+            "Le Coureur, un autre titre, n'a rien publié.")
+    q = quote_with(extract("fr", text), "le maire")
+    assert q.speaker_name == "Le Courrier"
+    assert "Le Coureur" not in q.speaker_aliases

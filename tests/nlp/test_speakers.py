@@ -188,3 +188,29 @@ def test_a_surname_the_tagger_takes_for_a_plural_noun(extract):
     assert q.speaker_mention == "Fields"
     assert q.speaker_name == "Mark Fields"
     assert q.speaker_id == quote_with(extraction, "I did nothing").speaker_id
+
+
+def test_the_bare_surname_stays_with_the_person_it_was_first_given(extract):
+    text = ("Senator Alan Whitcombe announced his retirement on Friday. "
+            "Whitcombe told supporters he was proud of his record.\n"
+            "His wife, Joan Whitcombe, runs a charity in the district. "
+            "Joan Whitcombe recently opened a second office in the county.\n"
+            '"I leave with no regrets," Whitcombe said.')
+    q = quote_with(extract("en", text), "I leave with")
+    assert q.speaker_name == "Alan Whitcombe"
+    assert "Joan Whitcombe" not in q.speaker_aliases
+
+
+def test_a_surname_variant_tagged_as_an_organisation_is_the_person(extract):
+    text = ("Currently, said Dr. Samir Al-Haddadi, the head of the clinic, 40 patients wait "
+            "for treatment.\n"
+            "More staff are needed, Al-Hadadi said: the clinic cannot cope.\n"
+            '"We are running out of fuel," said Dr. Karim Al-Hadady, who runs the other '
+            "hospital.")
+    extraction = extract("en", text)
+    samir = quote_with(extraction, "More staff")
+    karim = quote_with(extraction, "We are running")
+    assert samir.speaker_type == "person"
+    assert samir.speaker_name == "Samir Al-Haddadi"
+    assert karim.speaker_name == "Karim Al-Hadady"
+    assert samir.speaker_id != karim.speaker_id
