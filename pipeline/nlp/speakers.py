@@ -3,7 +3,10 @@
 - Names: every person or organisation name in the article's prose is collected and variants of
   one name are clustered (full name, surname alone, first name alone, spellings one or two
   letters apart as machine translation and typos produce), keeping people with different first
-  names apart. The fullest form is the canonical name.
+  names apart ("Scott Meadows" and "Mark Meadows" never merge, even through a surname alone).
+  Full names are clustered first; a surname alone goes to the person it names best (exact
+  spelling first), to the one that already holds it, else to the latest subject among the
+  namesakes. The fullest form is the canonical name.
 - Roles: titles before a name ("le ministre de la Santé Roman Prymula"), appositions
   ("X, professeure de nutrition", "the leader of Ennahda, X") and parentheses give each person
   role descriptions; a role mention ("le ministre de la Santé", "the president") goes to the
@@ -620,6 +623,13 @@ class Resolver:
                         longer = self._name_mention(mention.start, mention.end, "org", head)
                         if longer is not None:
                             self._lengthen(cluster, longer)
+                    return self._org_entity(cluster)
+        if mention.kind == "name":  # the same name where the tagger did not see it
+            words = tuple(w for w in (fold_word(x) for x in re.split(
+                r"[\s’']+", ctx.text[mention.start:mention.end])) if w)
+            for cluster in self.orgs:
+                if any(n.words == words for n in cluster.names) and \
+                        not self._spells_a_person(words):
                     return self._org_entity(cluster)
         if mention.kind not in ("name", "role", "group", "anonymous"):
             return None
