@@ -214,3 +214,14 @@ def test_a_surname_variant_tagged_as_an_organisation_is_the_person(extract):
     assert samir.speaker_name == "Samir Al-Haddadi"
     assert karim.speaker_name == "Karim Al-Hadady"
     assert samir.speaker_id != karim.speaker_id
+
+
+def test_an_abbreviated_title_is_not_a_first_name(extract):
+    text = ("Dana Whitfield, a Republican, filed a bill on Monday.\n"
+            '"We will not wait," said Rep. Whitfield.\n'
+            '"The vote is set for May," Dana Whitfield added.')
+    extraction = extract("en", text)
+    first = quote_with(extraction, "We will not")
+    second = quote_with(extraction, "The vote")
+    assert first.speaker_name == "Dana Whitfield"
+    assert first.speaker_id == second.speaker_id
