@@ -359,23 +359,7 @@ class Resolver:
         for ent in doc.ents:
             if not ctx.is_prose(ent[0]) or ctx.in_quotes(ent[0]):
                 continue
-            tokens = list(ent)
-            while tokens and (tokens[0].is_punct or (
-                    (tokens[0].pos_ == "DET"
-                     or ctx.lexicon.is_word("determiner_definite", tokens[0].text))
-                    and not self._capital_article(tokens[0]))):
-                tokens.pop(0)
-            while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")
-                              or tokens[-1].pos_ == "ADP"
-                              or tokens[-1].ent_type_ in ("DATE", "TIME")
-                              or ctx.lexicon.is_word("time_word", tokens[-1].text)):
-                tokens.pop()  # "l'OFAG jeudi": the day is not part of the name
-            described: list[Token] = []
-            if ctx.lang == "en":  # "the carmaker Toyota", "Associated Press news agency"
-                while tokens and not tokens[0].text[:1].isupper():
-                    described.append(tokens.pop(0))
-                while tokens and not tokens[-1].text[:1].isupper():
-                    described.append(tokens.pop())
+            tokens, described = self._org_name_tokens(list(ent))
             if not tokens or not (self._org_entity_label(ent.label_, tokens)
                                   or self._named_body(ent)):
                 continue
@@ -403,6 +387,29 @@ class Resolver:
             cluster.heads |= heads
             if acronym is not None and all(n.start != acronym.start for n in cluster.names):
                 cluster.names.append(acronym)
+
+    def _org_name_tokens(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+        """The words of an organisation's name within a tagged span, and the common nouns
+        around it that describe it ("the carmaker Toyota", "Associated Press news agency"):
+        no article (but "Le Monde"), no possessive, no day ("l'OFAG jeudi")."""
+        ctx = self.ctx
+        while tokens and (tokens[0].is_punct or (
+                (tokens[0].pos_ == "DET"
+                 or ctx.lexicon.is_word("determiner_definite", tokens[0].text))
+                and not self._capital_article(tokens[0]))):
+            tokens.pop(0)
+        while tokens and (tokens[-1].is_punct or tokens[-1].text in ("'s", "’s")
+                          or tokens[-1].pos_ == "ADP"
+                          or tokens[-1].ent_type_ in ("DATE", "TIME")
+                          or ctx.lexicon.is_word("time_word", tokens[-1].text)):
+            tokens.pop()
+        described: list[Token] = []
+        if ctx.lang == "en":
+            while tokens and not tokens[0].text[:1].isupper():
+                described.append(tokens.pop(0))
+            while tokens and not tokens[-1].text[:1].isupper():
+                described.append(tokens.pop())
+        return tokens, described
 
     def _capital_article(self, token: Token) -> bool:
         """ "Le" of "Le Monde" inside a sentence: part of the name."""
@@ -472,13 +479,11 @@ class Resolver:
         if word is not None:
             heads.add(word)
         previous = ctx.previous_word(tokens[0].i)
+        if previous is not None and previous.text in (",", "("):
+            previous = ctx.previous_word(previous.i)  # "the UN refugee agency, UNHCR,"
         steps = 0
-        while previous is not None and steps < 3 and (
-                previous.pos_ == "ADJ" or previous.pos_ == "DET") and previous.pos_ != "NOUN":
-            if previous.pos_ == "DET":
-                previous = None
-                break
-            previous = ctx.previous_word(previous.i)
+        while previous is not None and steps < 3 and previous.pos_ == "ADJ":
+            previous = ctx.previous_word(previous.i)  # "l'entreprise américaine X"
             steps += 1
         if previous is not None and previous.pos_ in ("NOUN", "PROPN") and \
                 not previous.text[:1].isupper():
@@ -620,8 +625,14 @@ class Resolver:
                     if mention.kind == "name" and mention.start <= name.start and \
                             name.end <= mention.end and mention.end - mention.start > \
                             name.end - name.start:  # the tagger cut the name short
-                        longer = self._name_mention(mention.start, mention.end, "org", head)
-                        if longer is not None:
+                        span = doc.char_span(mention.start, mention.end,
+                                             alignment_mode="expand")
+                        tokens = self._org_name_tokens(list(span))[0] if span else []
+                        longer = self._org_mention(
+                            tokens[0].idx, tokens[-1].idx + len(tokens[-1].text), tokens,
+                            head) if tokens else None
+                        if longer is not None and longer.end - longer.start > \
+                                name.end - name.start:
                             self._lengthen(cluster, longer)
                     return self._org_entity(cluster)
         if mention.kind == "name":  # the same name where the tagger did not see it
@@ -655,10 +666,11 @@ class Resolver:
                 if not all(self._fits(t, cluster) for t in extra):
                     continue
                 before = [n.start for n in cluster.names if n.end <= mention.np_start]
-            elif not cluster.heads and (company or (agency and any(
-                    _acronym(n.bare) for n in cluster.names))) and not extra:
+            elif not extra and ((company and not cluster.heads) or (
+                    agency and any(_acronym(n.bare) for n in cluster.names) and not any(
+                        lexicon.is_word("company_noun", h) for h in cluster.heads))):
                 # "Harlow Foods said … the company", "l'EPA … l'agence": a body named
-                # without its noun, as the subject of a sentence before
+                # without that noun, as the subject of a sentence before
                 before = [n.start for n in cluster.names
                           if n.end <= mention.np_start and n.subject]
             else:
@@ -1062,9 +1074,15 @@ class Resolver:
                         mention.end:
                     return entity
         label = "person"
+        start = mention.start
         if token.ent_type_ in _ORG_LABELS or self._institution(token):
             label = "org"
-        name = self._name_mention(mention.start, mention.end, label, token)
+            first = ctx.token_at(start)
+            if first is not None and first.idx == start and first.pos_ == "DET" and \
+                    not self._capital_article(first):
+                nxt = ctx.next_word(first.i)  # "The White House": not the article
+                start = nxt.idx if nxt is not None and nxt.idx < mention.end else start
+        name = self._name_mention(start, mention.end, label, token)
         if name is None:
             return self.resolve_role(mention)
         name.subject = True

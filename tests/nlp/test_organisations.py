@@ -143,3 +143,31 @@ def test_a_newspaper_keeps_its_article_and_is_not_a_similar_name(extract):
     q = quote_with(extract("fr", text), "le maire")
     assert q.speaker_name == "Le Courrier"
     assert "Le Coureur" not in q.speaker_aliases
+
+
+def test_a_sentence_initial_article_is_not_part_of_the_name(extract):
+    text = ("The Coastal Fisheries Board warned on Friday that stocks were falling.\n"
+            "The board said that quotas would be cut.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "stocks were")
+    second = quote_with(extraction, "quotas")
+    assert first.speaker_name == "Coastal Fisheries Board"
+    assert second.speaker_id == first.speaker_id
+
+
+def test_a_body_named_in_apposition_to_its_noun(extract):
+    text = ("The regional water agency, HYDRA, cut supplies on Monday.\n"
+            "The agency said that reservoirs were at a record low.")
+    q = quote_with(extract("en", text), "reservoirs")
+    assert q.speaker_name == "HYDRA"
+
+
+def test_an_agency_known_by_its_acronym_after_its_full_name(extract):
+    text = ("The Federal Rail Administration (FRA) opened an inquiry.\n"
+            '"We are looking at every train," the FRA said.\n'
+            "The agency said that the report would be published in June.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "We are looking")
+    second = quote_with(extraction, "the report")
+    assert second.speaker_name == "Federal Rail Administration"
+    assert second.speaker_id == first.speaker_id
