@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from pipeline.nlp.attitudes import attitude_quotes
 from pipeline.nlp.content import (
     as_clause,
     complement_clause,
@@ -964,6 +965,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     opinion_quotes(state)
     bullet_quotes(state, cues)
     colon_quotes(state)
+    attitude_quotes(state)  # attitudes.py: "is concerned that", "condemned X", "called for"
     continuation_quotes(state)
     drafts = [d for d in state.drafts
               if (d.speaker is not None and d.speaker.kind not in ("first", "generic")
