@@ -69,6 +69,7 @@ class AttitudeLexicon:
     verbs: dict[str, list[Attitude]] = field(default_factory=dict)  # any form or lemma
     call_verbs: dict[str, Attitude] = field(default_factory=dict)
     call_nouns: dict[str, Attitude] = field(default_factory=dict)
+    topic_nouns: set[str] = field(default_factory=set)
 
 
 def _norm(text: str) -> str:
@@ -99,6 +100,9 @@ def load_attitudes(path: str, lang: str) -> AttitudeLexicon:
             word = word[3:] if word.startswith("se ") else word[2:]
         if kind == "copula":
             lexicon.copulas[word] = reflexive
+            continue
+        if kind == "topicnoun":
+            lexicon.topic_nouns |= {word, word + "s"}
             continue
         entry = Attitude(word=word, kind=kind, cue_class=cells[3] if len(cells) > 3 else "",
                          frames=frozenset(f.strip() for f in (cells[4] if len(cells) > 4
@@ -176,6 +180,8 @@ def _speaker(verbs: list[Token], ctx: DocContext) -> SpeakerMention | None:
     """The speaker mention of a finite verb group, or of the verb a participle hangs on
     ("…, condemning the attack")."""
     subject = _subject(verbs, ctx)
+    if subject is None and _rootless(verbs[0]):
+        subject = verbs[0].head
     if subject is None:
         verb = verbs[0]
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i and \
@@ -208,7 +214,7 @@ def _reported_verb(verb: Token, ctx: DocContext) -> bool:
             return True
         if verb.tag_ in ("VBN", "VBG"):
             return any(c.dep_ in AUX_DEPS for c in children) or (
-                verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj"))
+                verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")) or _rootless(verb)
         return False
     if "Fin" in form:
         return "Cnd" not in verb.morph.get("Mood")
@@ -217,6 +223,14 @@ def _reported_verb(verb: Token, ctx: DocContext) -> bool:
             return verb.dep_ in ("advcl", "conj", "acl")
         return any(c.dep_ in AUX_DEPS for c in children)
     return False
+
+
+def _rootless(verb: Token) -> bool:
+    """ "The leader of X, Y, condemned …" parsed as a noun root with the verb hanging on it as
+    a participle: the sentence has no other verb, so the participle is its predicate."""
+    head = verb.head
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and head.dep_ == "ROOT" and \
+        head.i < verb.i and head.pos_ in ("NOUN", "PROPN")
 
 
 def _group_start(verb: Token, ctx: DocContext, reflexive: bool) -> int:
@@ -254,6 +268,24 @@ def _content(ctx: DocContext, first: int, last: int) -> tuple[int, int] | None:
         return None
     span = trim_span(ctx, *_char_span(ctx, first, last))
     return include_marks(ctx, *span) if span is not None else None
+
+
+def _clause_child(adj: Token, copula: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """The clause the parser hung on the linking verb instead of the adjective ("is adamant
+    pensions must be protected"): a clause with its own subject right after the adjective."""
+    for child in copula.children:
+        if child.dep_ != "ccomp" or child.i <= adj.i:
+            continue
+        if not any(c.dep_.startswith(("nsubj", "expl")) for c in child.children):
+            continue
+        first = max(child.left_edge.i, adj.i + 1)  # the adjective may hang inside it
+        while first < child.i and ctx.lexicon.is_word("complementizer", ctx.doc[first].text):
+            first += 1
+        between = [t for t in ctx.doc[adj.i + 1:first] if not t.is_space]
+        if any(t.pos_ not in ("ADV", "SCONJ") for t in between):
+            return None
+        return _content(ctx, first, child.right_edge.i)
+    return None
 
 
 def _personal(token: Token, ctx: DocContext) -> bool:
@@ -318,7 +350,7 @@ def _copula_before(adj: Token, ctx: DocContext, lexicon: AttitudeLexicon) -> Tok
 def _adjective_quote(state: _State, adj: Token, entry: Attitude,
                      lexicon: AttitudeLexicon) -> None:
     ctx = state.ctx
-    if adj.dep_ in ("amod", "compound") or adj.pos_ not in ("ADJ", "VERB"):
+    if adj.dep_ == "compound" or adj.pos_ not in ("ADJ", "VERB"):
         return
     copula = _copula_before(adj, ctx, lexicon)
     if copula is None or _is_negated(copula, ctx) or _is_negated(adj, ctx):
@@ -329,7 +361,7 @@ def _adjective_quote(state: _State, adj: Token, entry: Attitude,
     if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
            for c in (*copula.children, *adj.children)):
         return
-    verbs = [adj, copula] if copula.head.i == adj.i or adj.head.i == copula.i else [adj]
+    verbs = [adj, copula]
     if adj.head.i != adj.i and adj.head.i != copula.i and adj.dep_ in ("xcomp", "acomp"):
         verbs.append(adj.head)
     speaker = _speaker(verbs, ctx)
@@ -343,7 +375,8 @@ def _adjective_quote(state: _State, adj: Token, entry: Attitude,
     cue = Cue(token=adj, head=copula, entry=cue_entry, start=cue_span[0], end=cue_span[1])
     span = None
     if frames & {"that", "que"}:
-        span = complement_clause(cue, ctx) or surface_clause(cue, ctx)
+        span = complement_clause(cue, ctx) or surface_clause(cue, ctx) or \
+            _clause_child(adj, copula, ctx)
     if span is None and frames & {"to", "de", "à"}:
         span = infinitive_complement(cue, ctx)
     if span is None and entry.preps():
@@ -354,7 +387,8 @@ def _adjective_quote(state: _State, adj: Token, entry: Attitude,
         _add(state, "attitude", cue_span, span, entry.cue_class, speaker, 0.6)
 
 
-def _object_quote(state: _State, verb: Token, entries: list[Attitude]) -> bool:
+def _object_quote(state: _State, verb: Token, entries: list[Attitude],
+                  lexicon: AttitudeLexicon) -> bool:
     ctx = state.ctx
     reflexive = ctx.lang == "fr" and _has_reflexive(verb, ctx) and _reflexive_clitic(verb, ctx)
     entries = [e for e in entries if e.reflexive == reflexive]
@@ -374,6 +408,8 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude]) -> bool:
             if not objects:
                 continue
             obj = objects[0]
+            if _norm(obj.lemma_) in lexicon.topic_nouns or _norm(obj.text) in lexicon.topic_nouns:
+                return False  # "defended his point of view": a topic, not a position
             if "sentence" in entry.flags and (_personal(obj, ctx) or _prep_after(
                     obj.right_edge, {"to", "à"}, ctx, window=1) is not None):
                 return False  # "condemned him to ten years": a sentence, not a stance
@@ -404,7 +440,9 @@ def _call_quote(state: _State, verb: Token, entry: Attitude,
         return
     noun = nouns[0]
     call = lexicon.call_nouns[_norm(noun.text)]
-    prep = _prep_after(noun, call.preps(), ctx)
+    prep = _prep_after(noun, call.preps(), ctx) or next(
+        (c for c in sorted((*noun.children, *verb.children), key=lambda c: c.i)
+         if c.i > noun.i and _norm(c.text) in call.preps()), None)
     if prep is None:
         return
     speaker = _speaker([verb], ctx)
@@ -434,7 +472,7 @@ def attitude_quotes(state: _State) -> None:
         if token.pos_ != "VERB":
             continue
         entries = lexicon.verbs.get(lemma) or lexicon.verbs.get(form)
-        if entries and _object_quote(state, token, entries):
+        if entries and _object_quote(state, token, entries, lexicon):
             continue
         call = lexicon.call_verbs.get(lemma) or lexicon.call_verbs.get(form)
         if call is not None:
