@@ -288,6 +288,28 @@ def _clause_child(adj: Token, copula: Token, ctx: DocContext) -> tuple[int, int]
     return None
 
 
+def _surface_after(adj: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """ "is adamant journalists' data must be exempted": when the parser did not see the
+    zero-"that" clause, a noun phrase right after the adjective followed by a finite verb is
+    one; it runs to the end of the sentence."""
+    if ctx.lang != "en":
+        return None
+    doc = ctx.doc
+    unit_end = ctx.unit_of(adj)[1]
+    first = ctx.next_word(adj.i)
+    if first is not None and ctx.lexicon.is_word("complementizer", first.text):
+        first = ctx.next_word(first.i)
+    if first is None or first.i >= unit_end or first.pos_ not in ("DET", "NOUN", "PROPN",
+                                                                   "PRON", "ADJ", "NUM"):
+        return None
+    for token in doc[first.i:min(unit_end, first.i + 10)]:
+        if token.is_punct and token.text not in ("'", "’", "-"):
+            return None
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return _content(ctx, first.i, unit_end - 1) if token.i > first.i else None
+    return None
+
+
 def _personal(token: Token, ctx: DocContext) -> bool:
     """A person as object (a sentence passed on someone, not a stance on something)."""
     if token.pos_ == "PRON" or token.ent_type_ in PERSON_LABELS:
@@ -376,7 +398,7 @@ def _adjective_quote(state: _State, adj: Token, entry: Attitude,
     span = None
     if frames & {"that", "que"}:
         span = complement_clause(cue, ctx) or surface_clause(cue, ctx) or \
-            _clause_child(adj, copula, ctx)
+            _clause_child(adj, copula, ctx) or _surface_after(adj, ctx)
     if span is None and frames & {"to", "de", "à"}:
         span = infinitive_complement(cue, ctx)
     if span is None and entry.preps():

@@ -57,7 +57,8 @@ AGAINST_CUE_CLASSES = frozenset(
      "disagreement", "emotion"}
 )
 FAVOR_CUE_CLASSES = frozenset(
-    {"promise", "appeal", "agreement", "demand", "praise", "recommendation", "proposal"}
+    {"promise", "appeal", "agreement", "demand", "praise", "support", "recommendation",
+     "proposal"}
 )
 
 # Weights of the rules; a cue's class is explicit, so it weighs more than one content word.
