@@ -27,8 +27,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from pipeline.config import RESOURCES_DIR
-from pipeline.nlp.content import complement_clause, include_marks, infinitive_complement, \
-    surface_clause, trim_span
+from pipeline.nlp.content import (
+    complement_clause,
+    include_marks,
+    infinitive_complement,
+    surface_clause,
+    trim_span,
+)
 from pipeline.nlp.cues import AUX_DEPS, Cue, _has_reflexive, _is_negated, _reflexive_clitic
 from pipeline.nlp.resources import CueVerb, english_forms, french_forms
 from pipeline.nlp.source import PERSON_LABELS, SpeakerMention, animate, mention_for
