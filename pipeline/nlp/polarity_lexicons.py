@@ -26,17 +26,17 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import metadata
+from importlib import resources
 
 VADER_MIN_VALENCE = 1.0
 TEXTBLOB_FR_MIN_POLARITY = 0.3
 TEXTBLOB_FR_MIN_SUBJECTIVITY = 0.4
 
-# Where each language's lexicon comes from: the distribution, the file's path in it, and a short
+# Where each language's lexicon comes from: the package and the file inside it, and a short
 # name for the ``method`` column.
 SOURCES = {
-    "en": ("vaderSentiment", "vaderSentiment/vader_lexicon.txt", "vader"),
-    "fr": ("textblob-fr", "textblob_fr/fr-sentiment.xml", "textblob-fr"),
+    "en": ("vaderSentiment", "vader_lexicon.txt", "vader"),
+    "fr": ("textblob_fr", "fr-sentiment.xml", "textblob-fr"),
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -100,11 +100,9 @@ def polarity_lexicon(lang: str) -> dict[str, float]:
     source = SOURCES.get(lang)
     if source is None:
         return {}
-    distribution, path, _name = source
-    # The installed distribution's file, found through its metadata: importing the package
-    # (as importlib.resources would) would load textblob and nltk for nothing.
+    package, filename, _name = source
     try:
-        text = metadata.distribution(distribution).locate_file(path).read_text(encoding="utf-8")
-    except (metadata.PackageNotFoundError, FileNotFoundError):
+        text = resources.files(package).joinpath(filename).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
         return {}
     return parse_vader(text) if lang == "en" else parse_textblob_fr(text)
