@@ -40,14 +40,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from pipeline.ids import fold, short_hash
-from pipeline.nlp.polarity_lexicons import polarity_lexicon, source_name
 from pipeline.records import Quote
 
 POLARITIES = ("favor", "against", "neutral")
@@ -77,17 +76,6 @@ FRAME_SCORE = 0.6
 LABEL_FACTOR = 0.95
 # A wanted removal from office with no other evidence: a weak stance against the person.
 REMOVAL_SCORE = 0.35
-# An evaluative word found only in the general polarity lexicon of the language (the backoff,
-# ``polarity_lexicons.py``) weighs less than one of the stance lexicon: alone it still decides,
-# but a hedge makes it neutral and any word of our own outweighs it.
-BACKOFF_WEIGHT = 0.6
-# The parts of speech a backoff word may have, with the least polarity (-1..1) it needs:
-# adjectives and adverbs, the evaluative classes proper, as the lexicon gives them; nouns and
-# verbs, many of which owe their sentiment to what they name ("security", "increase") rather
-# than evaluate it, need a stronger one (VADER 1.5 of 4). The French lexicon lists adjectives
-# (participles used as adjectives included).
-_BACKOFF_POS = {"en": {"ADJ": 0.0, "ADV": 0.0, "NOUN": 0.375, "VERB": 0.375},
-                "fr": {"ADJ": 0.0, "VERB": 0.0}}
 
 # Dependency labels (UD for French, ClearNLP for English) grouped by role.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass",
@@ -167,31 +155,6 @@ class StanceLexicon:
     cue_neutral: frozenset[str] = frozenset()
     removals: frozenset[str] = frozenset()
     removal_pairs: frozenset[tuple[str, str]] = frozenset()
-    # The backoff: word -> polarity (-1..1) from the general polarity lexicon of the language,
-    # without the words of this lexicon (any category) and its ``[backoff] exclude`` list.
-    backoff: dict[str, float] = field(default_factory=dict)
-    backoff_source: str = ""
-
-    def own_words(self) -> frozenset[str]:
-        """Every single word of this lexicon, whatever its category."""
-        words: set[str] = set()
-        for value in (self.positive, self.negative, self.reversers, self.privatives,
-                      self.favor_attitudes, self.against_attitudes, self.negators,
-                      self.negators_with_ne, self.excess, self.hedges, self.contrast,
-                      self.light_verbs, self.cue_favor, self.cue_against, self.cue_weak_favor,
-                      self.conditions, self.cue_neutral, self.removals):
-            words |= value
-        for pairs in (self.favor_attitude_pairs, self.against_attitude_pairs,
-                      self.condition_pairs, self.removal_pairs, frozenset(self.cue_pairs)):
-            words |= {head for head, _ in pairs}
-        return frozenset(words)
-
-    def with_backoff(self, general: dict[str, float], exclude: Iterable[str] = ()) -> StanceLexicon:
-        """This lexicon with ``general`` as its backoff, less its own words and ``exclude``."""
-        skip = self.own_words() | _words(exclude)
-        backoff = {word: sign for word, sign in general.items() if word not in skip}
-        return replace(self, backoff=backoff,
-                       backoff_source=source_name(self.lang) if backoff else "")
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -230,14 +193,9 @@ class StanceLexicon:
         )
 
     @classmethod
-    def load(cls, path: Path, lang: str, *, backoff: bool = True) -> StanceLexicon:
+    def load(cls, path: Path, lang: str) -> StanceLexicon:
         with path.open("rb") as handle:
-            config = tomllib.load(handle)
-        lexicon = cls.from_config(lang, config)
-        if not backoff:
-            return lexicon
-        return lexicon.with_backoff(polarity_lexicon(lang),
-                                    config.get("backoff", {}).get("exclude", []))
+            return cls.from_config(lang, tomllib.load(handle))
 
 
 @dataclass(frozen=True)
@@ -499,28 +457,7 @@ class _Composer:
             return "negative"
         if self.has(tok, self.lex.positive):
             return "positive"
-        sign = self.backoff_sign(tok)
-        if sign:
-            return "positive" if sign > 0 else "negative"
         return None
-
-    def backoff_sign(self, tok: Token) -> int:
-        """+1 or -1 when the word is evaluative only in the general polarity lexicon."""
-        least = _BACKOFF_POS.get(self.lex.lang, {}).get(tok.pos_)
-        if not self.lex.backoff or least is None or tok.dep_ == "compound":
-            return 0  # a noun modifier names a kind: "security services"
-        if (self.lex.lang == "fr" and tok.pos_ == "VERB"
-                and "Part" not in tok.morph.get("VerbForm")):
-            return 0
-        for key in self.keys(tok):
-            polarity = self.lex.backoff.get(key)
-            if polarity is not None:
-                return (1 if polarity > 0 else -1) if abs(polarity) >= least else 0
-        return 0
-
-    def is_backoff(self, tok: Token) -> bool:
-        return not (self.has(tok, self.lex.positive) or self.has(tok, self.lex.negative)) and bool(
-            self.backoff_sign(tok))
 
     # composition ------------------------------------------------------------------------------
 
@@ -654,13 +591,10 @@ class _Composer:
             score += adj
         elif own in ("positive", "negative"):
             sign = 1.0 if own == "positive" else -1.0
-            weight, rule = 1.0, "evaluative-" + own
-            if self.is_backoff(tok):
-                weight, rule = BACKOFF_WEIGHT, f"backoff-{rule}:{self.lex.backoff_source}"
             failed = [v for v in (*comp_values, *subj_values) if v.derived and v.score < 0]
             if sign < 0 and failed:
                 # A negative evaluation of a failed or negated state favours that state.
-                score = weight + sum(-v.score for v in failed)
+                score = 1.0 + sum(-v.score for v in failed)
                 self.trace.append(("regret-of-failure", score))
             else:
                 # Degree modifiers strengthen the evaluation they modify ("greatest frustration",
@@ -668,8 +602,8 @@ class _Composer:
                 degree = [v for c, v in zip(complements, comp_values, strict=True)
                           if c.dep_ in ("amod", "advmod") and v.score and not v.derived]
                 rest = comp - sum(v.score for v in degree)
-                score = sign * weight * (1.0 + 0.5 * len(degree)) + rest + adj
-                self.trace.append((rule, sign * weight))
+                score = sign * (1.0 + 0.5 * len(degree)) + rest + adj
+                self.trace.append(("evaluative-" + own, sign))
             evidence = True
         else:
             score = comp + adj
