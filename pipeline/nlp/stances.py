@@ -155,6 +155,7 @@ class StanceLexicon:
     cue_neutral: frozenset[str] = frozenset()
     removals: frozenset[str] = frozenset()
     removal_pairs: frozenset[tuple[str, str]] = frozenset()
+    deontic_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -190,6 +191,7 @@ class StanceLexicon:
             cue_neutral=_words(cues.get("neutral", [])),
             removals=_words(ops.get("removals", [])),
             removal_pairs=_pairs(ops.get("removals", [])),
+            deontic_nouns=_words(ops.get("deontic_nouns", [])),
         )
 
     @classmethod
@@ -432,6 +434,41 @@ class _Composer:
                 return True
         return False
 
+    def deontic_noun(self, tok: Token) -> Token | None:
+        """The infinitive of "it is time to X", « il est (grand) temps de X »: a predicate noun
+        of obligation with an infinitive complement; X is what the speaker wants done."""
+        if not self.lex.deontic_nouns or tok.pos_ != "NOUN" or not self.has(
+                tok, self.lex.deontic_nouns):
+            return None
+        copular = any(c.dep_ == "cop" for c in tok.children) or (
+            tok.dep_ == "attr" and tok.head.lemma_.lower() in _BE)
+        if not copular:
+            return None
+        for child in tok.children:
+            if child.pos_ in ("VERB", "AUX") and child.i > tok.i and any(
+                    g.dep_ in ("mark", "aux", "case") and g.lower_ in ("de", "d'", "d’", "to")
+                    for g in child.children):
+                return child
+        return None
+
+    @staticmethod
+    def copular_subject(tok: Token) -> Token | None:
+        """The nominal subject a predicate noun or adjective is said of: "X" of « X est un
+        échec », "X is a threat", "X is essential"."""
+        holder = None
+        if any(c.dep_ == "cop" for c in tok.children):
+            holder = tok
+        elif tok.dep_ in ("attr", "acomp") and tok.head.lemma_.lower() in _BE:
+            holder = tok.head
+        if holder is None:
+            return None
+        for child in holder.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and (
+                    child.pos_ in ("NOUN", "PROPN")
+                    or any(g.dep_ == "det" for g in child.children)):  # « le traité » as a verb
+                return child
+        return None
+
     def word_class(self, tok: Token) -> str | None:
         if tok.pos_ in ("PUNCT", "DET", "PRON", "NUM", "SYM", "CCONJ", "SCONJ", "PROPN"):
             return None
@@ -448,6 +485,8 @@ class _Composer:
         if self.has(tok, self.lex.favor_attitudes) or self.pair_attitude(
             tok, self.lex.favor_attitude_pairs
         ):
+            return "favor"
+        if self.deontic_noun(tok) is not None:
             return "favor"
         if self.has(tok, self.lex.privatives):
             return "privative"
@@ -570,6 +609,24 @@ class _Composer:
                 self.replaced.update(t.i for t in complement.subtree if t.i in self.inside)
             if complements:
                 self.focus.append(min(complements, key=lambda c: c.i))  # what is judged
+            if own == "favor" and tok.lemma_.lower() in _DEONTIC and any(
+                    c.dep_ in ("xcomp", "ccomp") and (
+                        c.lemma_.lower() in _BE or any(
+                            g.dep_ in ("aux:pass", "auxpass", "cop") for g in c.children))
+                    for c in complements):
+                # « X doit être adopté », "X needs to be protected": X is what must be done to.
+                nominal = [s for s in subjects if s.pos_ in ("NOUN", "PROPN")]
+                if nominal:
+                    self.focus.append(nominal[0])
+        wanted = self.deontic_noun(tok) if own == "favor" else None
+        if wanted is not None:
+            self.replaced.update(t.i for t in wanted.subtree if t.i in self.inside)
+            self.focus.append(wanted)  # "it is time to X": X
+        if own is not None and own != "reverser" and light_object is None:
+            # « X est un échec », "X is a threat", "X is essential": the predicate judges X.
+            judged = self.copular_subject(tok)
+            if judged is not None and judged.i in self.inside:
+                self.focus.append(judged)
         if own == "favor":
             sign = -1.0 if (comp < 0 and derived_negative) else 1.0
             score = sign + adj

@@ -638,3 +638,65 @@ def test_against_a_harm_is_in_favour_of_the_topic_it_harms(nlp, resources, lang,
     by_target = {s.target: s for s in found}
     assert by_target[target].polarity == "favor"
     assert by_target[target].method == "patient-of-harm"
+
+
+# --------------------------------------------------------------------------------------------
+# Obligation and volition without evaluative words; problem framing of a subject
+
+
+def _said(nlp, resources, lang, content):
+    if lang == "fr":
+        text = f"« {content} », a déclaré la maire Anne Petit."
+        cue = "a déclaré"
+    else:
+        text = f'"{content}," Mayor Jane Doe said.'
+        cue = "said"
+    return main_stance(nlp, resources, lang, text, content, cue, cue_class="statement",
+                       kind="direct")
+
+
+@pytest.mark.parametrize(
+    ("lang", "content", "target"),
+    [
+        ("fr", "La loi doit être adoptée rapidement", "loi"),
+        ("fr", "Nous devons construire un nouveau stade", "nouveau stade"),
+        ("fr", "Il est grand temps de rénover le vieux stade", "vieux stade"),
+        ("fr", "Je souhaite que le dialogue reprenne", "dialogue"),
+        ("en", "The old bridge needs to be repaired", "old bridge"),
+        ("en", "We must build a new stadium", "new stadium"),
+        ("en", "It is time to rebuild the old stadium", "old stadium"),
+        ("en", "The report should be published", "report"),
+    ],
+)
+def test_obligation_or_wish_favours_what_must_be_done(nlp, resources, lang, content, target):
+    stance = _said(nlp, resources, lang, content)
+    assert stance is not None
+    assert (stance.polarity, stance.target) == ("favor", target)
+
+
+def test_time_is_only_deontic_as_a_copular_predicate(nlp, resources):
+    assert _said(nlp, resources, "en", "It will take time to rebuild the stadium") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "content", "polarity", "target"),
+    [
+        ("fr", "Ce barrage est un danger", "against", "barrage"),
+        ("fr", "Cette décision est une erreur", "against", "décision"),
+        ("fr", "Ce projet est un scandale", "against", "projet"),
+        ("fr", "Cette réforme est un échec", "against", "réforme"),
+        ("fr", "Le nouveau traité est un succès", "favor", "nouveau traité"),
+        ("fr", "Ce texte est une bonne nouvelle", "favor", "texte"),
+        ("fr", "Ce chantier est essentiel", "favor", "chantier"),
+        ("en", "The merger is a problem", "against", "merger"),
+        ("en", "This merger is a scandal", "against", "merger"),
+        ("en", "The reform is a failure", "against", "reform"),
+        ("en", "The new bridge is a success", "favor", "new bridge"),
+        ("en", "The merger is necessary", "favor", "merger"),
+    ],
+)
+def test_problem_or_success_framing_judges_the_subject(nlp, resources, lang, content, polarity,
+                                                       target):
+    stance = _said(nlp, resources, lang, content)
+    assert stance is not None
+    assert (stance.polarity, stance.target) == (polarity, target)
