@@ -389,6 +389,7 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
             and not ctx.in_quotes(doc[j]):
         right = j
         j += 1
+    right = _name_run_end(right, ctx)
     np_end = doc[right].idx + len(doc[right].text)
     # role + name, name + apposition
     name = name_tokens(left, right, ctx, token)
@@ -407,6 +408,27 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
     return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _name_run_end(right: int, ctx: DocContext) -> int:
+    """ "le ministre Garance Renault" parsed with "Renault" outside the phrase: a name is the
+    maximal run of capitalised proper nouns (particles and hyphens inside), whatever labels
+    the tagger gave its parts."""
+    doc = ctx.doc
+    if not _is_name_token(doc[right], ctx):
+        return right
+    j = right + 1
+    while j < len(doc) and not doc[j].is_sent_start and not ctx.in_quotes(doc[j]):
+        token = doc[j]
+        if token.pos_ == "PROPN" and _is_name_token(token, ctx) and not _is_time(token, ctx):
+            right = j
+        elif token.text in ("-", "‐") or ctx.lexicon.is_word("name_particle", token.text):
+            if not _capital_follows(j, min(len(doc) - 1, j + 3), ctx):
+                break
+        else:
+            break
+        j += 1
+    return right
 
 
 def _comma_apposition(token: Token, ctx: DocContext) -> tuple[int, int] | None:

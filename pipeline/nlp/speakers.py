@@ -1039,6 +1039,8 @@ class Resolver:
     def resolve_mention(self, mention: SpeakerMention, draft: Draft | None = None
                         ) -> Entity | None:
         kind = mention.kind
+        if kind == "name" and self._person_context(mention):
+            return self.resolve_name(mention, person=True)
         if kind in ("name", "role", "group", "anonymous"):
             organisation = self._organisation(mention)
             if organisation is not None:
@@ -1065,17 +1067,19 @@ class Resolver:
             return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
 
-    def resolve_name(self, mention: SpeakerMention) -> Entity | None:
+    def resolve_name(self, mention: SpeakerMention, *, person: bool = False) -> Entity | None:
         ctx = self.ctx
         token = ctx.doc[mention.head]
         for entity in self.entities:
             for name in entity.names:
                 if name.start <= mention.start < name.end or mention.start <= name.start < \
                         mention.end:
+                    if person and entity.kind == "org":
+                        entity.kind = "person"
                     return entity
         label = "person"
         start = mention.start
-        if token.ent_type_ in _ORG_LABELS or self._institution(token):
+        if not person and (token.ent_type_ in _ORG_LABELS or self._institution(token)):
             label = "org"
             first = ctx.token_at(start)
             if first is not None and first.idx == start and first.pos_ == "DET" and \
@@ -1087,6 +1091,44 @@ class Resolver:
             return self.resolve_role(mention)
         name.subject = True
         return self._add_name(name)
+
+    def _person_context(self, mention: SpeakerMention) -> bool:
+        """A name the tagger split or labelled a place or a body ("le député Garance Renault",
+        "Councillor Savannah Ford", "Paul Orange, 52 ans,") is a person's when an honorific or
+        a role noun stands right before it (or opens it), or an age follows it; not when the
+        name is a country or a nationality."""
+        ctx = self.ctx
+        doc = ctx.doc
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return False
+        lexicon = ctx.lexicon
+        if all(self._place_word(t) or not t.text[:1].isupper() for t in span
+               if t.pos_ == "PROPN"):
+            return False
+
+        def person_title(token: Token) -> bool:
+            if self._body_noun(token) is not None:
+                return False
+            title = lexicon.title(token.text) or (
+                lexicon.title(token.lemma_) if token.pos_ == "NOUN" else None)
+            return title is not None and title.kind in ("honorific", "role", "relational")
+
+        if len(span) > 1 and person_title(span[0]):
+            return True
+        before = ctx.previous_word(span[0].i)
+        if before is not None and before.text == ",":
+            before = ctx.previous_word(before.i)
+        if before is not None and person_title(before) and before.idx >= mention.np_start:
+            return True
+        after = ctx.next_word(span[-1].i)
+        if after is not None and after.text == ",":
+            age = ctx.next_word(after.i)
+            unit = ctx.next_word(age.i) if age is not None else None
+            if age is not None and age.like_num and unit is not None and (
+                    unit.text == "," or unit.lower_ in ("ans", "years", "year-old")):
+                return True
+        return False
 
     def _institution(self, token: Token) -> bool:
         for t in token.doc[max(0, token.i - 3):token.i + 1]:
@@ -1251,9 +1293,14 @@ class Resolver:
         title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
         institution = head.pos_ == "PROPN" or (title is not None
                                                and title.kind == "institution")
+        description = _without_article(text, ctx)
+        if not plural and description[:1].islower() and title is not None and \
+                title.kind == "institution":
+            # "the administration", "la commission": a body speaking under its own name
+            description = description[:1].upper() + description[1:]
         entity = Entity(key=len(self.entities), kind="group", plural=plural,
                         institution=institution,
-                        description=_without_article(text, ctx),
+                        description=description,
                         head=head_word, modifiers=modifiers, first_start=mention.np_start,
                         first_text=text)
         self.entities.append(entity)

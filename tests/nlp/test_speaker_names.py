@@ -1,0 +1,87 @@
+"""Speaker names the tagger splits or mislabels, and bodies speaking under a bare noun."""
+
+import pytest
+
+from tests.nlp.conftest import quote_with
+
+pytestmark = pytest.mark.slow
+
+
+def test_french_role_then_name_tagged_as_a_company(extract):
+    text = "Le ministre Garance Renault a déclaré que les négociations reprendraient."
+    q = quote_with(extract("fr", text), "les négociations")
+    assert q.speaker_mention == "Garance Renault"
+    assert q.speaker_name == "Garance Renault"
+    assert q.speaker_type == "person"
+
+
+def test_french_role_noun_makes_a_place_named_person(extract):
+    text = "L'élue Marine Florence a déclaré que le texte passerait."
+    q = quote_with(extract("fr", text), "le texte passerait")
+    assert q.speaker_name == "Marine Florence"
+    assert q.speaker_type == "person"
+
+
+def test_french_selon_with_a_role_and_an_unusual_name(extract):
+    text = "Selon la sénatrice Lorient Maubuisson, le projet sera abandonné."
+    q = quote_with(extract("fr", text), "le projet sera")
+    assert q.speaker_name == "Lorient Maubuisson"
+    assert q.speaker_type == "person"
+
+
+def test_french_name_with_particles(extract):
+    text = "Le juge Cyprien de La Tour du Pin a estimé que la loi était claire."
+    q = quote_with(extract("fr", text), "la loi était")
+    assert q.speaker_name == "Cyprien de La Tour du Pin"
+
+
+def test_english_title_makes_a_place_named_person(extract):
+    text = "Representative Paris Lindqvist said the bill would pass."
+    q = quote_with(extract("en", text), "the bill would")
+    assert q.speaker_name == "Paris Lindqvist"
+    assert q.speaker_type == "person"
+
+
+def test_english_title_inside_a_name_tagged_as_an_organisation(extract):
+    text = "Councillor Savannah Ford said the vote was postponed."
+    q = quote_with(extract("en", text), "the vote was")
+    assert q.speaker_name == "Savannah Ford"
+    assert q.speaker_type == "person"
+
+
+def test_french_la_ville_before_any_full_name_is_an_organisation(extract):
+    text = ("La Ville a indiqué que les travaux commenceraient en juin. "
+            "Le maire Bruno Vallat a confirmé que le chantier durerait deux ans.")
+    extraction = extract("fr", text)
+    city = quote_with(extraction, "les travaux")
+    mayor = quote_with(extraction, "le chantier")
+    assert city.speaker_name == "Ville"
+    assert city.speaker_type == "org"
+    assert mayor.speaker_name == "Bruno Vallat"
+    assert city.speaker_id != mayor.speaker_id
+
+
+def test_french_le_conseil_stays_an_organisation(extract):
+    text = "Le Conseil a annoncé qu'il examinerait le texte en mars."
+    q = quote_with(extract("fr", text), "il examinerait")
+    assert q.speaker_name == "Conseil"
+    assert q.speaker_type == "org"
+
+
+def test_english_the_administration_speaks_under_its_own_name(extract):
+    text = ("The administration said it would appeal the ruling. "
+            "President Ada Morrow later said the ruling was wrong.")
+    extraction = extract("en", text)
+    body = quote_with(extraction, "it would appeal")
+    person = quote_with(extraction, "the ruling was wrong")
+    assert body.speaker_name == "Administration"
+    assert body.speaker_type == "org"
+    assert person.speaker_name == "Ada Morrow"
+    assert body.speaker_id != person.speaker_id
+
+
+def test_english_the_commission_after_quote(extract):
+    text = '"We will look at the merger closely," the commission said.'
+    q = quote_with(extract("en", text), "We will look")
+    assert q.speaker_name == "Commission"
+    assert q.speaker_type == "org"
