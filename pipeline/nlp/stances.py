@@ -60,6 +60,10 @@ FAVOR_CUE_CLASSES = frozenset(
     {"promise", "appeal", "agreement", "demand", "praise", "support", "recommendation",
      "proposal"}
 )
+# Cue classes that lean one way only when the content says nothing either way: insisting on
+# something is pressing for it ("insisted", « a martelé »), but it does not turn the content's
+# own evidence.
+DEFAULT_FAVOR_CUE_CLASSES = frozenset({"emphasis"})
 
 # Weights of the rules; a cue's class is explicit, so it weighs more than one content word.
 CUE_WEIGHT = 1.5
@@ -76,6 +80,9 @@ FRAME_SCORE = 0.6
 LABEL_FACTOR = 0.95
 # A wanted removal from office with no other evidence: a weak stance against the person.
 REMOVAL_SCORE = 0.35
+# The stance of a directed cue ("warned", « a dénoncé », "promised") when the content gives no
+# decisive evidence of its own: weaker than any content rule.
+CUE_DEFAULT_SCORE = 0.3
 
 # Dependency labels (UD for French, ClearNLP for English) grouped by role.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjpass", "csubjpass",
@@ -333,6 +340,7 @@ class PolarityResult:
     composer: _Composer | None = None
     balanced_cue: bool = False  # the cue presents a qualified view: « a nuancé »
     cue_sign: float = 0.0
+    content_evidence: bool = False  # some rule fired on the content itself, not the cue
 
 
 class _Composer:
@@ -751,6 +759,7 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
         total += value.score * weight
         evidence = evidence or value.evidence
     content_total = total
+    content_evidence = evidence
     content_derived = any(composer.value(r).derived for r in roots) and content_total < 0
 
     cue_sign, cue_rule = cue_stance(doc, quote, lexicon, composer)
@@ -769,7 +778,17 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
     return PolarityResult(score=total, method=method, evidence=evidence,
                           hedged=composer.hedged and not cue_sign, composer=composer,
                           balanced_cue=not cue_sign and _balanced_cue(doc, quote, lexicon),
-                          cue_sign=cue_sign)
+                          cue_sign=cue_sign, content_evidence=content_evidence)
+
+
+def _cue_default_sign(quote: Quote, polarity: PolarityResult) -> float:
+    """The direction a quotation's cue gives by itself: the sign of its cue stance, or of its
+    class when that class leans only by default (insistence); 0 for a plain statement."""
+    if polarity.cue_sign:
+        return 1.0 if polarity.cue_sign > 0 else -1.0
+    if (quote.cue_class or "").lower() in DEFAULT_FAVOR_CUE_CLASSES:
+        return 1.0
+    return 0.0
 
 
 def _is_harm(root: Token, composer: _Composer) -> bool:
@@ -1004,8 +1023,14 @@ def frame_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> tuple[float,
             continue
         if any(composer.is_negator(c) for c in verb.children):
             continue
+        # « …, s'est inquiétée la maire »: after a quotation, a subject-less verb's noun is its
+        # inverted subject (the speaker), which a parser may take for an object.
+        inverted = (quote.content_end is not None and quote.content_end <= verb.idx
+                    and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children))
         for obj in verb.children:
             if obj.dep_ not in ("obj", "dobj") or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if inverted and obj.i > verb.i:
                 continue
             if all(outside(t) for t in obj.subtree) and not composer.has(
                     obj, lexicon.against_attitudes):
@@ -1236,6 +1261,15 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         label, score, method = "neutral", 0.3, "hedged-balance"
     else:
         label, score, method = "", 0.0, ""
+    default_sign = _cue_default_sign(quote, polarity)
+    if default_sign and not polarity.balanced_cue and (
+            not label or (not polarity.content_evidence and label != "neutral"
+                          and method.startswith(("cue-class", "cue-verb")))):
+        # The cue alone (or against content evidence that cancels out) gives the direction:
+        # a criticism, warning or rejection is against what it reports, a promise, appeal or
+        # insistence in favour of it.
+        label = "favor" if default_sign > 0 else "against"
+        score, method = CUE_DEFAULT_SCORE, "cue-default"
 
     targets: list[tuple[str, float, str, str]] = []
     frame = frame_stance(doc, quote, lexicon)

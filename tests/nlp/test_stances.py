@@ -109,7 +109,8 @@ def test_rejection_denial_and_warning_cues_are_against(nlp, resources, lang, tex
 def test_promise_is_in_favour_of_the_promised_thing(nlp, resources, lang, text, content, cue):
     stance = main_stance(nlp, resources, lang, text, content, cue, cue_class="promise")
     assert stance.polarity == "favor"
-    assert stance.method == "cue-class:promise"
+    # The class decides, with the content's evidence ("construire") or alone (cue-default).
+    assert stance.method in ("cue-class:promise", "cue-default")
 
 
 @pytest.mark.parametrize(
@@ -700,3 +701,68 @@ def test_problem_or_success_framing_judges_the_subject(nlp, resources, lang, con
     stance = _said(nlp, resources, lang, content)
     assert stance is not None
     assert (stance.polarity, stance.target) == (polarity, target)
+
+
+# --------------------------------------------------------------------------------------------
+# A directed cue with no evidence in the content: a weak stance in the cue's direction
+
+
+def _reported(nlp, resources, lang, content, cue, cue_class):
+    if lang == "fr":
+        text = f"« {content} », {cue} la maire Anne Petit."
+    else:
+        text = f'"{content}," Mayor Jane Doe {cue}.'
+    return main_stance(nlp, resources, lang, text, content, cue, cue_class=cue_class,
+                       kind="direct")
+
+
+@pytest.mark.parametrize(
+    ("lang", "cue", "cue_class", "polarity"),
+    [
+        ("fr", "a dénoncé", "criticism", "against"),
+        ("fr", "a averti", "warning", "against"),
+        ("fr", "s'est inquiétée", "emotion", "against"),
+        ("fr", "a démenti", "denial", "against"),
+        ("fr", "a promis", "promise", "favor"),
+        ("fr", "a souligné", "emphasis", "favor"),
+        ("en", "complained", "criticism", "against"),
+        ("en", "warned", "warning", "against"),
+        ("en", "accused", "accusation", "against"),
+        ("en", "promised", "promise", "favor"),
+        ("en", "urged", "appeal", "favor"),
+        ("en", "stressed", "emphasis", "favor"),
+    ],
+)
+def test_directed_cue_alone_gives_a_weak_default_stance(nlp, resources, lang, cue, cue_class,
+                                                        polarity):
+    content = ("Le vieux pont sera fermé en mars" if lang == "fr"
+               else "The old bridge will close in March")
+    stance = _reported(nlp, resources, lang, content, cue, cue_class)
+    assert stance is not None
+    assert (stance.polarity, stance.method) == (polarity, "cue-default")
+    assert stance.score <= 0.3
+    assert "pont" in stance.target or "bridge" in stance.target  # not the speaker
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_plain_statement_without_evidence_gives_no_stance(nlp, resources, lang):
+    content = ("Le vieux pont sera fermé en mars" if lang == "fr"
+               else "The old bridge will close in March")
+    cue = "a déclaré" if lang == "fr" else "said"
+    assert _reported(nlp, resources, lang, content, cue, "statement") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "content", "cue", "cue_class"),
+    [
+        ("fr", "Le maire a tort de fermer le pont", "a dénoncé", "criticism"),
+        ("en", "The closure is a terrible mistake", "warned", "warning"),
+    ],
+)
+def test_cue_with_content_evidence_keeps_its_class_rule(nlp, resources, lang, content, cue,
+                                                       cue_class):
+    stance = _reported(nlp, resources, lang, content, cue, cue_class)
+    assert stance is not None
+    assert stance.polarity == "against"
+    assert stance.method != "cue-default"
+    assert stance.score > 0.3
