@@ -139,6 +139,9 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             return subject
     if cue.inverted is not None:
         return cue.inverted
+    found = _name_before_apposition(cue, ctx)
+    if found is not None:
+        return found
     if allow_inverted and in_attribution_position(cue, ctx):
         found = inverted_subject(cue, ctx)
         if found is not None:
@@ -167,6 +170,41 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
     if allow_inverted:
         return inverted_subject(cue, ctx)
     return None
+
+
+def _name_before_apposition(cue: Cue, ctx: DocContext) -> Token | None:
+    """ "Florentin Orange, 52 ans, a déclaré": the parser cut the name off as a sentence of
+    its own; a capitalised name right before a short apposition set between commas (no verb
+    inside) that opens the verb group is the subject."""
+    doc = ctx.doc
+    first = min(cue.token.i, cue.head.i)
+    while first > 0 and doc[first - 1].pos_ == "AUX" and doc[first - 1].idx >= cue.start - 8:
+        first -= 1
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    j = first - 2
+    while j > 0 and first - j <= 8 and doc[j].text != ",":
+        if doc[j].pos_ in ("VERB", "AUX", "SCONJ", "PRON") or ctx.in_quotes(doc[j]) or (
+                doc[j].is_sent_start and not _is_name_token(doc[j], ctx)):
+            return None
+        j -= 1
+    if j <= 0 or doc[j].text != "," or j == first - 2:
+        return None
+    name = doc[j - 1]
+    if not (name.pos_ == "PROPN" and _is_name_token(name, ctx)) or ctx.in_quotes(name):
+        return None
+    k = name.i
+    while k > 0 and _is_name_token(doc[k - 1], ctx) and doc[k - 1].pos_ == "PROPN" \
+            and not doc[k].is_sent_start:
+        k -= 1
+    previous = ctx.previous_word(k)
+    if previous is not None and not previous.is_punct and not previous.is_sent_start \
+            and previous.pos_ not in ("DET", "NOUN"):
+        return None  # "avec Paul Orange, 52 ans, …": not a subject
+    while name.dep_ in ("flat", "flat:name", "compound") and name.head.i < name.i and \
+            name.head.i >= k:
+        name = name.head
+    return name
 
 
 def _inverted_after(verb: Token, ctx: DocContext) -> Token | None:

@@ -200,7 +200,8 @@ class Resolver:
             multi = len(words) > 1 and lexicon.title(word + " " + text[words[1][0]:words[1][1]])
             if multi:
                 words = words[2:]
-            elif title is not None and title.kind in ("honorific", "role") and len(words) > 1:
+            elif title is not None and title.kind in ("honorific", "role", "relational") \
+                    and len(words) > 1:
                 words = words[1:]
             else:
                 break

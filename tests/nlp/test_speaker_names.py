@@ -85,3 +85,24 @@ def test_english_the_commission_after_quote(extract):
     q = quote_with(extract("en", text), "We will look")
     assert q.speaker_name == "Commission"
     assert q.speaker_type == "org"
+
+
+def test_french_name_cut_off_before_an_age_apposition(extract):
+    text = "Florentin Orange, 52 ans, a déclaré que la grève continuerait."
+    q = quote_with(extract("fr", text), "la grève")
+    assert q.speaker_name == "Florentin Orange"
+    assert q.speaker_type == "person"
+
+
+def test_english_age_apposition(extract):
+    text = "Austin Madrid, 41, said the plant would reopen."
+    q = quote_with(extract("en", text), "the plant would")
+    assert q.speaker_name == "Austin Madrid"
+    assert q.speaker_type == "person"
+
+
+def test_english_relational_title_stays_out_of_the_name(extract):
+    text = "Spokesman Wim van der Berg said the port would reopen."
+    q = quote_with(extract("en", text), "the port would")
+    assert q.speaker_name == "Wim van der Berg"
+    assert q.speaker_type == "person"
