@@ -60,10 +60,6 @@ FAVOR_CUE_CLASSES = frozenset(
     {"promise", "appeal", "agreement", "demand", "praise", "support", "recommendation",
      "proposal"}
 )
-# Cue classes that lean one way only when the content says nothing either way: insisting on
-# something is pressing for it ("insisted", « a martelé »), but it does not turn the content's
-# own evidence.
-DEFAULT_FAVOR_CUE_CLASSES = frozenset({"emphasis"})
 
 # Weights of the rules; a cue's class is explicit, so it weighs more than one content word.
 CUE_WEIGHT = 1.5
@@ -486,6 +482,8 @@ class _Composer:
         if (tok.text[:1].isupper() and not tok.is_upper and not tok.is_sent_start
                 and tok.i > 0 and not tok.doc[tok.i - 1].is_punct):
             return None  # a word of a name or title: "ministre de la Santé"
+        if tok.lemma_.lower() == "devoir" and set(tok.morph.get("Tense")) & {"Imp", "Past"}:
+            return None  # « il devait ramener », « a dû partir »: a plan or a past necessity
         if self.has(tok, self.lex.against_attitudes) or self.pair_attitude(
             tok, self.lex.against_attitude_pairs
         ):
@@ -630,8 +628,10 @@ class _Composer:
         if wanted is not None:
             self.replaced.update(t.i for t in wanted.subtree if t.i in self.inside)
             self.focus.append(wanted)  # "it is time to X": X
-        if own is not None and own != "reverser" and light_object is None:
-            # « X est un échec », "X is a threat", "X is essential": the predicate judges X.
+        if (own is not None and own != "reverser" and light_object is None
+                and not (own in ("favor", "against") and complements)):
+            # « X est un échec », "X is a threat", "X is essential": the predicate judges X
+            # ("X is willing to Y" is X's own attitude toward Y).
             judged = self.copular_subject(tok)
             if judged is not None and judged.i in self.inside:
                 self.focus.append(judged)
@@ -781,13 +781,12 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
                           cue_sign=cue_sign, content_evidence=content_evidence)
 
 
-def _cue_default_sign(quote: Quote, polarity: PolarityResult) -> float:
-    """The direction a quotation's cue gives by itself: the sign of its cue stance, or of its
-    class when that class leans only by default (insistence); 0 for a plain statement."""
+def _cue_default_sign(polarity: PolarityResult) -> float:
+    """The direction a quotation's cue gives by itself: the sign of its class or of its
+    reporting verb (insisting is pressing for something: "insisted", « a martelé »; stressing
+    or underlining a fact is not); 0 for a plain statement."""
     if polarity.cue_sign:
         return 1.0 if polarity.cue_sign > 0 else -1.0
-    if (quote.cue_class or "").lower() in DEFAULT_FAVOR_CUE_CLASSES:
-        return 1.0
     return 0.0
 
 
@@ -1175,6 +1174,12 @@ def _nominal(tok: Token) -> Token | None:
                 nouns = [c for c in tok.children if c.dep_ in deps and c.pos_ in ("NOUN", "PROPN")]
                 if nouns:
                     return nouns[0]
+            # "to help Sudan dig itself out": the noun of the verb's own clausal complement.
+            for clause in (c for c in tok.children if c.dep_ in ("xcomp", "ccomp")):
+                nouns = [c for c in clause.children if c.dep_ in (*_SUBJECT_DEPS, "obj", "dobj")
+                         and c.pos_ in ("NOUN", "PROPN")]
+                if nouns:
+                    return nouns[0]
             return tok
         objects = [c for c in tok.children if c.dep_ in ("pobj", "pcomp", "prep")]
         if not objects:
@@ -1261,13 +1266,11 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         label, score, method = "neutral", 0.3, "hedged-balance"
     else:
         label, score, method = "", 0.0, ""
-    default_sign = _cue_default_sign(quote, polarity)
-    if default_sign and not polarity.balanced_cue and (
-            not label or (not polarity.content_evidence and label != "neutral"
-                          and method.startswith(("cue-class", "cue-verb")))):
-        # The cue alone (or against content evidence that cancels out) gives the direction:
-        # a criticism, warning or rejection is against what it reports, a promise, appeal or
-        # insistence in favour of it.
+    default_sign = _cue_default_sign(polarity)
+    if (default_sign and not polarity.balanced_cue and not polarity.content_evidence
+            and (not label or method.startswith(("cue-class", "cue-verb")))):
+        # The cue alone gives the direction: a criticism, warning or rejection is against
+        # what it reports, a promise, appeal or insistence in favour of it.
         label = "favor" if default_sign > 0 else "against"
         score, method = CUE_DEFAULT_SCORE, "cue-default"
 

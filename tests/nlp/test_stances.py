@@ -724,13 +724,14 @@ def _reported(nlp, resources, lang, content, cue, cue_class):
         ("fr", "s'est inquiétée", "emotion", "against"),
         ("fr", "a démenti", "denial", "against"),
         ("fr", "a promis", "promise", "favor"),
-        ("fr", "a souligné", "emphasis", "favor"),
+        ("fr", "a insisté", "emphasis", "favor"),
+        ("fr", "a martelé", "emphasis", "favor"),
         ("en", "complained", "criticism", "against"),
         ("en", "warned", "warning", "against"),
         ("en", "accused", "accusation", "against"),
         ("en", "promised", "promise", "favor"),
         ("en", "urged", "appeal", "favor"),
-        ("en", "stressed", "emphasis", "favor"),
+        ("en", "insisted", "emphasis", "favor"),
     ],
 )
 def test_directed_cue_alone_gives_a_weak_default_stance(nlp, resources, lang, cue, cue_class,
@@ -744,12 +745,16 @@ def test_directed_cue_alone_gives_a_weak_default_stance(nlp, resources, lang, cu
     assert "pont" in stance.target or "bridge" in stance.target  # not the speaker
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_plain_statement_without_evidence_gives_no_stance(nlp, resources, lang):
+@pytest.mark.parametrize(
+    ("lang", "cue", "cue_class"),
+    [("fr", "a déclaré", "statement"), ("fr", "a souligné", "emphasis"),
+     ("en", "said", "statement"), ("en", "stressed", "emphasis")],
+)
+def test_plain_statement_without_evidence_gives_no_stance(nlp, resources, lang, cue, cue_class):
+    # Stating, stressing or underlining a fact takes no side on it.
     content = ("Le vieux pont sera fermé en mars" if lang == "fr"
                else "The old bridge will close in March")
-    cue = "a déclaré" if lang == "fr" else "said"
-    assert _reported(nlp, resources, lang, content, cue, "statement") is None
+    assert _reported(nlp, resources, lang, content, cue, cue_class) is None
 
 
 @pytest.mark.parametrize(
@@ -766,3 +771,27 @@ def test_cue_with_content_evidence_keeps_its_class_rule(nlp, resources, lang, co
     assert stance.polarity == "against"
     assert stance.method != "cue-default"
     assert stance.score > 0.3
+
+
+@pytest.mark.parametrize(
+    ("lang", "content", "target"),
+    [
+        ("en", "The city is willing to rebuild the old stadium", "old stadium"),
+        ("fr", "La ville est prête à reconstruire le vieux stade", "vieux stade"),
+    ],
+)
+def test_attitude_adjective_is_its_subjects_attitude_not_a_judgement_of_it(
+        nlp, resources, lang, content, target):
+    stance = _said(nlp, resources, lang, content)
+    assert stance is not None
+    assert (stance.polarity, stance.target) == ("favor", target)
+
+
+def test_past_devoir_reports_a_plan_not_an_obligation(nlp, resources):
+    assert _said(nlp, resources, "fr", "Le train devait partir à midi") is None
+    assert _said(nlp, resources, "fr", "Le train doit partir à midi").polarity == "favor"
+
+
+def test_deontic_target_reaches_into_the_clausal_complement(nlp, resources):
+    stance = _said(nlp, resources, "en", "It is time to help Ukraine rebuild its grid")
+    assert (stance.polarity, stance.target) == ("favor", "Ukraine")
