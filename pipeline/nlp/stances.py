@@ -25,6 +25,11 @@ content, bottom-up, with a few rules whose words are data (``resources/stance_le
   warning, criticism, accusation, emotion: against; promise, appeal, agreement: favour; a
   promise to harm is a threat, against) or, beside it, the reporting verbs of the stance
   lexicon ("a déploré", "vowed"); a cue that qualifies (« a nuancé ») makes the stance neutral.
+  When the content has no evidence, that cue's direction alone gives a weak stance
+  (``cue-default``), so every criticism, warning, rejection, promise or appeal carries one;
+- obligation and volition without evaluative words favour what is to be done ("il faut X",
+  "nous devons X", "X doit être adopté", "we need to X", "it is time to X"); a copular
+  evaluation ("X est un échec", "X is a threat", "X is essential") judges its subject X.
 
 Besides the content's stance toward its topics or main noun phrase, a quotation may carry a
 stance of its reporting frame toward the frame's own object ("condemned the attack, saying
