@@ -33,6 +33,7 @@ from pipeline.nlp.stances import (
     StanceResources,
     load_stance_resources,
     stances_for_quote,
+    tokens_within,
 )
 from pipeline.records import Quote
 
@@ -124,7 +125,7 @@ def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
                     other_contents: Sequence[tuple[int, int]] = ()) -> Event:
     """The event of one quotation. ``other_contents`` are the spans of the article's other
     quotations: what they say is never the date or place of this one's saying."""
-    cue_tokens = _tokens_within(doc, quote.cue_start, quote.cue_end)
+    cue_tokens = tokens_within(doc, quote.cue_start, quote.cue_end)
     event_type, cameo = resources.event_types.get(
         (quote.cue_class or "").lower(), resources.default_event_type
     )
@@ -179,7 +180,7 @@ def _pick_time_expression(doc: Doc, quote: Quote, sentence: Span, cue_tokens: li
     ]
     cue_ids = {t.i for t in cue_tokens}
     attached = [m for m in matches
-                if _governed_by(_tokens_within(doc, m.start, m.end), cue_ids)]
+                if _governed_by(tokens_within(doc, m.start, m.end), cue_ids)]
     if not attached:
         return None
     cue_start = cue_tokens[0].idx
@@ -240,7 +241,7 @@ def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: l
     excluded = excluded or ((quote.content_start, quote.content_end),)
     prepositions = PLACE_PREPOSITIONS.get(lang, frozenset())
     cue_ids = {t.i for t in cue_tokens}
-    speaker_ids = {t.i for t in _tokens_within(doc, quote.speaker_start, quote.speaker_end)}
+    speaker_ids = {t.i for t in tokens_within(doc, quote.speaker_start, quote.speaker_end)}
     best: tuple[int, str] | None = None
     for ent in sentence.ents:
         if ent.label_ not in PLACE_LABELS or ent.start == 0:
@@ -321,7 +322,7 @@ def _cue_sentence(doc: Doc, quote: Quote, cue_tokens: list[Token]) -> Span | Non
 
 def _speaker_is_agent(doc: Doc, quote: Quote, lang: str) -> bool:
     """The content's subject is the speaker: "il pourrait interrompre", "I will stop"."""
-    tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    tokens = tokens_within(doc, quote.content_start, quote.content_end)
     inside = {t.i for t in tokens}
     first_person = {"je", "j'", "nous", "i", "we"}
     third_person = {"il", "elle", "ils", "elles", "he", "she", "they"}
@@ -337,11 +338,3 @@ def _speaker_is_agent(doc: Doc, quote: Quote, lang: str) -> bool:
                     return True
     return False
 
-
-def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
-    if start is None or end is None or end <= start:
-        return []
-    span = doc.char_span(start, end, alignment_mode="contract")
-    if span is None:
-        return []
-    return [t for t in span if not t.is_space]

@@ -752,7 +752,7 @@ class _Composer:
 
 def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> PolarityResult:
     """The signed polarity of a quotation (content and cue), and the rule that decided it."""
-    inside = {t.i for t in _tokens_within(doc, quote.content_start, quote.content_end)}
+    inside = {t.i for t in tokens_within(doc, quote.content_start, quote.content_end)}
     composer = _Composer(lexicon, inside, direct=quote.kind == "direct")
     roots = [doc[i] for i in sorted(inside)
              if doc[i].head.i not in inside or doc[i].head.i == i]
@@ -819,7 +819,7 @@ def _balanced_cue(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> bool:
         return False
     composer = _Composer(lexicon, set(), direct=False)
     return any(composer.has(t, lexicon.cue_neutral)
-               for t in _tokens_within(doc, quote.cue_start, quote.cue_end))
+               for t in tokens_within(doc, quote.cue_start, quote.cue_end))
 
 
 def _opens_with_contrast(root: Token, inside: set[int], lexicon: StanceLexicon,
@@ -837,7 +837,7 @@ def cue_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon,
         sign, rule = -1.0, f"cue-class:{cue_class}"
     elif cue_class in FAVOR_CUE_CLASSES:
         sign, rule = 1.0, f"cue-class:{cue_class}"
-    tokens = (_tokens_within(doc, quote.cue_start, quote.cue_end)
+    tokens = (tokens_within(doc, quote.cue_start, quote.cue_end)
               if quote.cue_start is not None and quote.cue_end is not None else [])
     composer = composer or _Composer(lexicon, set(), direct=False)
     if not sign:
@@ -878,7 +878,7 @@ def quoted_labels(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> list[tuple[
     whatever the reporter's sentence makes of it. Returns (signed value, head noun) pairs."""
     if quote.kind != "mixed":
         return []
-    tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    tokens = tokens_within(doc, quote.content_start, quote.content_end)
     labels: list[tuple[float, Token]] = []
     opening: int | None = None
     for position, tok in enumerate(tokens):
@@ -996,7 +996,7 @@ def frame_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> tuple[float,
     participle or conjunct hangs on, is a verb of condemnation, rejection, praise or support
     whose direct object lies outside the quotation ("condemned the attack, saying that ..."
     is against the attack). Returns the sign and the object, or None."""
-    cue_tokens = _tokens_within(doc, quote.cue_start, quote.cue_end)
+    cue_tokens = tokens_within(doc, quote.cue_start, quote.cue_end)
     if not cue_tokens:
         return None
     start, end = quote.content_start, quote.content_end
@@ -1051,7 +1051,8 @@ def _dominant_rule(trace: list[tuple[str, float]], total: float) -> str:
     return max(reversed(agreeing), key=lambda item: abs(item[1]))[0]
 
 
-def _tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
+def tokens_within(doc: Doc, start: int | None, end: int | None) -> list[Token]:
+    """The non-space tokens inside a character span (none for a missing or unaligned span)."""
     if start is None or end is None or end <= start:
         return []
     span = doc.char_span(start, end, alignment_mode="contract")
@@ -1139,7 +1140,7 @@ _MAX_TARGET_TOKENS = 10
 def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = ()) -> str | None:
     """The main noun phrase of the quotation: what a decisive rule was about (``focus``), else
     a nominal content, or its subject, or its object."""
-    tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    tokens = tokens_within(doc, quote.content_start, quote.content_end)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
@@ -1248,7 +1249,7 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
     lexicon = resources.lexicons.get(lang)
     if lexicon is None:
         return []
-    content_tokens = _tokens_within(doc, quote.content_start, quote.content_end)
+    content_tokens = tokens_within(doc, quote.content_start, quote.content_end)
     content = (doc[content_tokens[0].i : content_tokens[-1].i + 1].text if content_tokens
                else quote.content)
     polarity = content_polarity(doc, quote, lexicon)
