@@ -10,19 +10,20 @@ Manual runs take a form (Params): which sources, which ingest day, re-extract or
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from airflow.sdk import Asset, Param, dag, task
+
+from pipeline.ids import safe_run_key  # light: no spaCy, DuckDB or pyarrow
 
 # Other DAGs (feeds, dashboards, exports) can be scheduled on this asset.
 WAREHOUSE = Asset(name="newsevents_warehouse")
 
-_UNSAFE_IN_FILENAMES = re.compile(r"[^A-Za-z0-9_.-]+")
-
-
 def run_key_for(run_id: str) -> str:
     """The run id, made safe to use in a file name (run ids hold ':' and '+')."""
-    return _UNSAFE_IN_FILENAMES.sub("_", run_id).strip("._") or "run"
+    try:
+        return safe_run_key(run_id)
+    except ValueError:
+        return "run"
 
 
 @dag(

@@ -15,6 +15,17 @@ _TRACKING_PARAMS = re.compile(
 )
 
 
+_RUN_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def safe_run_key(run_key: str) -> str:
+    """Make a run key (e.g. an Airflow run id with ':' and '+') safe as a file name."""
+    cleaned = _RUN_KEY_UNSAFE.sub("_", run_key).strip("._")
+    if not cleaned:
+        raise ValueError(f"run key {run_key!r} has no usable characters")
+    return cleaned
+
+
 def short_hash(*parts: object, length: int = 16) -> str:
     """A stable hex digest of the parts, joined by a separator no text part contains."""
     digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8"))

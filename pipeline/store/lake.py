@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -20,20 +19,10 @@ import pyarrow.parquet as pq
 from pyarrow import fs as pafs
 
 from pipeline import PIPELINE_VERSION
+from pipeline.ids import safe_run_key
 from pipeline.store.schemas import SCHEMAS
 
 log = logging.getLogger(__name__)
-
-_RUN_KEY_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def safe_run_key(run_key: str) -> str:
-    """Make a run key (e.g. an Airflow run id with ':' and '+') safe as a file name."""
-    cleaned = _RUN_KEY_UNSAFE.sub("_", run_key).strip("._")
-    if not cleaned:
-        raise ValueError(f"run key {run_key!r} has no usable characters")
-    return cleaned
-
 
 class Lake:
     def __init__(self, root: str):

@@ -107,6 +107,8 @@ def build(settings: Settings, *, sql_dir: Path = SQL_DIR) -> dict[str, Any]:
     con = connect(building, settings=settings)
     try:
         _register_raw_views(con, lake)
+        for item in sql_files("macros", sql_dir):
+            con.execute(item.sql)
         for item in sql_files("staging", sql_dir):
             con.execute(f"create temp view {item.name} as\n{item.sql}")
         for item in sql_files("marts", sql_dir):

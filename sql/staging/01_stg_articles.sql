@@ -9,6 +9,6 @@ select
 from raw
 qualify row_number() over (
     partition by doc_id
-    order by list_transform(string_split(pipeline_version, '.'), x -> try_cast(x as integer)) desc,
+    order by version_key(pipeline_version) desc,
              written_at desc
 ) = 1

@@ -9,6 +9,6 @@ select doc_id, lang, quote_count, mention_count, run_key, written_at, pipeline_v
 from raw
 qualify row_number() over (
     partition by doc_id
-    order by list_transform(string_split(pipeline_version, '.'), x -> try_cast(x as integer)) desc,
+    order by version_key(pipeline_version) desc,
              written_at desc
 ) = 1
