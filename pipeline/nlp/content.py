@@ -295,6 +295,12 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     bare_ok = ctx.lang == "fr" and cue.takes("que")
     window = _right_window(cue, ctx, size=8)
     for n, token in enumerate(window):
+        if ctx.lang == "en" and cue.takes("of") and token.lower_ == "of":
+            # "accused the minister of misleading Parliament": the gerund is what is reported.
+            verb = _gerund_after(window[n + 1:])
+            if verb is not None:
+                return _span(ctx, token.i, _infinitive_end(verb, ctx))
+            break
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(
                 window[n + 1:n + 2], cue, ctx)
@@ -345,6 +351,16 @@ def _untagged_infinitive(tokens: list[Token], cue: Cue, ctx: DocContext) -> Toke
                 c.dep_ == "det" for c in token.children):
         return None
     return token
+
+
+def _gerund_after(tokens: list[Token]) -> Token | None:
+    """The gerund right after "of" ("of having misled", "of not paying"), adverbs allowed."""
+    for token in tokens[:3]:
+        if token.tag_ == "VBG":
+            return token
+        if token.pos_ not in ("ADV", "PART") and token.dep_ not in ("advmod", "neg"):
+            return None
+    return None
 
 
 def _infinitive_after(tokens: list[Token]) -> Token | None:

@@ -90,6 +90,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubjp
                            "expl:subj", "expl"})
 _ADJUNCT_DEPS = frozenset({"obl:mod", "advcl", "obl", "npadvmod", "parataxis", "dislocated",
                            "vocative", "discourse", "advmod", "prep", "agent"})
+_RELATIVE_DEPS = frozenset({"relcl", "acl:relcl"})
 _SKIP_DEPS = frozenset({"punct", "det", "cc", "case", "mark", "aux", "aux:tense", "aux:pass",
                         "auxpass", "cop", "predet", "prt", "dep", "appos", "flat:name",
                         "flat:foreign", "compound:prt", "expl:comp", "expl:pass", "reparandum",
@@ -123,7 +124,21 @@ class Stance:
 
 
 def _words(values: Iterable[str]) -> frozenset[str]:
-    return frozenset(v.strip().lower() for v in values if v.strip() and "+" not in v)
+    return frozenset(v.strip().lower().partition("/")[0] for v in values
+                     if v.strip() and "+" not in v)
+
+
+def _pos_restrictions(*lists: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Entries written ``word/POS`` (``just/ADJ``: "a just peace", not "it just looks") count
+    only with those universal parts of speech (``/ADJ|NOUN`` for several)."""
+    restrictions: dict[str, frozenset[str]] = {}
+    for values in lists:
+        for value in values:
+            word, _, tags = value.strip().partition("/")
+            if tags and "+" not in word:
+                restrictions[word.lower()] = frozenset(t.strip().upper()
+                                                       for t in tags.split("|"))
+    return restrictions
 
 
 def _pairs(values: Iterable[str]) -> frozenset[tuple[str, str]]:
@@ -164,6 +179,7 @@ class StanceLexicon:
     removals: frozenset[str] = frozenset()
     removal_pairs: frozenset[tuple[str, str]] = frozenset()
     deontic_nouns: frozenset[str] = frozenset()
+    pos_only: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -200,6 +216,7 @@ class StanceLexicon:
             removals=_words(ops.get("removals", [])),
             removal_pairs=_pairs(ops.get("removals", [])),
             deontic_nouns=_words(ops.get("deontic_nouns", [])),
+            pos_only=_pos_restrictions(words.get("positive", []), words.get("negative", [])),
         )
 
     @classmethod
@@ -503,11 +520,20 @@ class _Composer:
             return "privative"
         if self.has(tok, self.lex.reversers):
             return "reverser"
-        if self.has(tok, self.lex.negative):
+        if self.evaluative(tok, self.lex.negative):
             return "negative"
-        if self.has(tok, self.lex.positive):
+        if self.evaluative(tok, self.lex.positive):
             return "positive"
         return None
+
+    def evaluative(self, tok: Token, words: frozenset[str]) -> bool:
+        """Whether `tok` is one of the evaluative `words` with a part of speech its entry
+        allows."""
+        for key in self.keys(tok):
+            if key in words:
+                allowed = self.lex.pos_only.get(key)
+                return allowed is None or tok.pos_ in allowed
+        return False
 
     # composition ------------------------------------------------------------------------------
 
@@ -566,7 +592,10 @@ class _Composer:
                 conjuncts.append((child, contrastive))
             elif child.dep_ in _SUBJECT_DEPS:
                 subjects.append(child)
-            elif child.dep_ in _ADJUNCT_DEPS and tok.pos_ in ("VERB", "AUX"):
+            elif child.dep_ in _ADJUNCT_DEPS and tok.pos_ in ("VERB", "AUX") or (
+                    child.dep_ in _RELATIVE_DEPS):
+                # A relative clause describes its noun; what it evaluates is not the noun's
+                # evaluation ("rude to colleagues who had respected him").
                 adjuncts.append(child)
             else:
                 complements.append(child)
@@ -671,7 +700,9 @@ class _Composer:
                 # "grave erreur") rather than adding their own.
                 degree = [v for c, v in zip(complements, comp_values, strict=True)
                           if c.dep_ in ("amod", "advmod") and v.score and not v.derived]
-                rest = comp - sum(v.score for v in degree)
+                # What the evaluation is of or for weighs less than the evaluation itself:
+                # "a threat to democracy" is a negative judgement, not a neutral one.
+                rest = (comp - sum(v.score for v in degree)) * ADJUNCT_FACTOR
                 score = sign * (1.0 + 0.5 * len(degree)) + rest + adj
                 self.trace.append(("evaluative-" + own, sign))
             evidence = True

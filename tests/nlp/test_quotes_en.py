@@ -79,6 +79,19 @@ def test_vowed_to(extract):
     assert q.content == "to repair every road in the city" and q.cue_class == "promise"
 
 
+def test_accused_of_gerund(extract):
+    text = ("Opposition leader Carla Munro accused the transport minister of hiding the "
+            "true cost of the tunnel.")
+    q = one(extract("en", text))
+    assert q.content == "of hiding the true cost of the tunnel"
+    assert q.speaker_name == "Carla Munro" and q.cue_class == "accusation"
+
+
+def test_accused_of_a_noun_is_no_quotation(extract):
+    # A speech act with a noun-phrase object reports no content (optional in the gold sets).
+    assert extract("en", "Carla Munro accused the minister of negligence.").quotes == []
+
+
 def test_adding_that_reuses_the_speaker(extract):
     text = ("The company's founder, Priya Nair, said sales had doubled, adding that a new "
             "factory would open in May.")

@@ -209,6 +209,39 @@ def test_evaluative_words(nlp, resources, lang, text, content, expected):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "content", "expected"),
+    [
+        # The evaluation outweighs what it is of or for.
+        ("en", '"The new rule is a threat to democracy," the lawyer said.',
+         "The new rule is a threat to democracy", "against"),
+        ("fr", "« Cette réforme est une menace pour la démocratie », a déclaré l'avocate.",
+         "Cette réforme est une menace pour la démocratie", "against"),
+        # A relative clause describes its noun; its own evaluation is not the speaker's verdict.
+        ("en", '"It was unfair to the volunteers who had helped us," the coach said.',
+         "It was unfair to the volunteers who had helped us", "against"),
+        ("fr", "« C'est injuste pour les bénévoles qui nous ont aidés », a déclaré l'entraîneur.",
+         "C'est injuste pour les bénévoles qui nous ont aidés", "against"),
+    ],
+)
+def test_the_evaluation_dominates_its_complements(nlp, resources, lang, text, content,
+                                                  expected):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == expected
+
+
+def test_an_entry_with_a_part_of_speech_counts_only_with_it(nlp):
+    from pipeline.nlp.stances import StanceLexicon, _Composer
+
+    lexicon = StanceLexicon.from_config("en", {"words": {"positive": ["just/ADJ"]}})
+    assert "just" in lexicon.positive
+    doc = nlp("en")("It just looks odd, but it was a just decision.")
+    composer = _Composer(lexicon, {t.i for t in doc}, direct=True)
+    adverb, adjective = (t for t in doc if t.lower_ == "just")
+    assert (adverb.pos_, adjective.pos_) == ("ADV", "ADJ")
+    assert composer.word_class(adverb) is None
+    assert composer.word_class(adjective) == "positive"
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "content", "target"),
     [
         ("fr", "Le ministre a jugé que l'adhésion de la Géorgie à l'OTAN était irréaliste.",
