@@ -62,6 +62,11 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--predictions-out", type=Path, default=None,
                           help="write the predictions as JSONL (format of the eval README)")
     evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    evaluate.add_argument(
+        "--diagnostics", nargs="?", const="all", default=None, metavar="KINDS",
+        help="after the scores, list what went wrong per set: all kinds, or a comma-separated "
+             "choice of miss, false_positive, boundary, wrong_mention, wrong_speaker, wrong_cue, "
+             "wrong_stance, negative")
     evaluate.set_defaults(handler=_eval)
 
     search = commands.add_parser("search", help="full-text search of the quotes")
@@ -146,12 +151,29 @@ def _publish(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     from pipeline.evaluate_run import evaluate_gold_sets
+    from pipeline.evaluation import DIAGNOSTIC_KINDS, format_diagnostics
+
+    kinds = None if args.diagnostics in (None, "all") else [
+        k.strip() for k in args.diagnostics.split(",") if k.strip()]
+    unknown = sorted(set(kinds or ()) - set(DIAGNOSTIC_KINDS))
+    if unknown:
+        print(f"newsevents eval: unknown diagnostic kind {', '.join(unknown)}; "
+              f"choose from {', '.join(DIAGNOSTIC_KINDS)}", file=sys.stderr)
+        return 2
 
     # The protocol scores names from the text alone: an empty known-people file.
     settings = Settings.from_env(known_people=os.devnull)
     report = evaluate_gold_sets([Path(d) for d in args.gold_dirs], settings=settings,
                                 predictions_out=args.predictions_out)
-    print(json.dumps(report.as_json(), indent=2) if args.json else report.text)
+    if args.json:
+        # With --json the diagnostics (all kinds) go inside the JSON, one list per set.
+        print(json.dumps(report.as_json(diagnostics=args.diagnostics is not None), indent=2))
+        return 0
+    print(report.text)
+    if args.diagnostics is not None:
+        for name, scores in report.per_set.items():
+            print(f"\n== {name}")
+            print(format_diagnostics(scores, kinds=kinds) or "(nothing to report)")
     return 0
 
 

@@ -21,8 +21,8 @@ class EvalReport:
     total: Any
     text: str
 
-    def as_json(self) -> dict[str, Any]:
-        return evaluation.scores_to_json(self.per_set, self.total)
+    def as_json(self, *, diagnostics: bool = False) -> dict[str, Any]:
+        return evaluation.scores_to_json(self.per_set, self.total, diagnostics=diagnostics)
 
 
 def gold_articles(gold: evaluation.GoldSet) -> list[Article]:

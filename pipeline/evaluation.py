@@ -364,6 +364,10 @@ class PairCounts:
         }
 
 
+DIAGNOSTIC_KINDS = ("miss", "false_positive", "boundary", "wrong_mention", "wrong_speaker",
+                    "wrong_cue", "wrong_stance", "negative")
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """One scoring event worth a look when debugging extraction.

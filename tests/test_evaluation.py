@@ -586,3 +586,31 @@ def test_seed_gold_scored_as_predictions_is_perfect() -> None:
     assert scores.stance_macro_f1 == 1.0
     assert scores.negatives == 0
     assert [d.kind for d in scores.diagnostics] == []
+
+
+@pytest.mark.slow
+def test_eval_command_lists_what_went_wrong(tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    # A gold quote no rule can find (no cue at all) must show as a miss under its id.
+    unfindable = gold_quote("Q9", "Le reporter Chris Miller", "Chris Miller")
+    write_set(tmp_path / "mini", [*GOLD_QUOTES, unfindable])
+    assert main(["-q", "eval", str(tmp_path / "mini"), "--diagnostics", "miss"]) == 0
+    out = capsys.readouterr().out
+    assert "F1@0.3" in out and "\n== mini\n" in out
+    misses = [line for line in out.splitlines() if line.startswith("[")]
+    assert any(line.startswith(f"[miss] {DOC} Q9 ") for line in misses), misses
+    assert all(line.startswith("[miss]") for line in misses)
+
+    assert main(["-q", "eval", str(tmp_path / "mini"), "--json", "--diagnostics"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    listed = result["sets"]["mini"]["diagnostics"]
+    assert {"kind": "miss", "gold_id": "Q9"}.items() <= next(
+        d for d in listed if d.get("gold_id") == "Q9").items()
+
+
+def test_eval_command_refuses_an_unknown_diagnostic_kind(tmp_path: Path, capsys) -> None:
+    from pipeline.cli import main
+
+    assert main(["-q", "eval", str(tmp_path / "absent"), "--diagnostics", "misses"]) == 2
+    assert "unknown diagnostic kind misses" in capsys.readouterr().err
