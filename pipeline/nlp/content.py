@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.context import SENTENCE_END, DocContext
-from pipeline.nlp.cues import Cue, cue_word
+from pipeline.nlp.cues import AUX_DEPS, Cue, cue_word, same_form_conjunct
 from pipeline.nlp.marks import CLOSING, OPENING, STRAIGHT
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "obj", "dobj", "advcl", "dep", "parataxis", "conj", "acl",
@@ -384,10 +384,20 @@ def _cut_at_coordinated_cue(ctx: DocContext, start_token: int, end_token: int) -
         if cue_word(token, ctx.lexicon) is None:
             continue
         before = ctx.previous_word(j)
+        while before is not None and before.dep_ in AUX_DEPS and before.head.i == j:
+            before = ctx.previous_word(before.i)  # "et a ajouté"
         if before is not None and ctx.lexicon.is_word("coordinator", before.text) and \
-                not any(c.dep_.startswith("nsubj") for c in token.children):
+                not any(c.dep_.startswith("nsubj") for c in token.children) and \
+                not _coordinated_in_clause(token, start_token):
             return before.i
     return end_token
+
+
+def _coordinated_in_clause(verb: Token, start_token: int) -> bool:
+    """A verb coordinated, in the very same form, with a verb of the reported clause continues
+    that clause: "a annoncé qu'il transmettrait X et demanderait Y", "said he would resign and
+    ask for Y"; "et a ajouté", "and insisted" start a new report."""
+    return same_form_conjunct(verb) and verb.head.i >= start_token
 
 
 def _span(ctx: DocContext, start_token: int, end_token: int) -> tuple[int, int] | None:

@@ -54,6 +54,18 @@ def cue_word(token: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def same_form_conjunct(verb: Token) -> bool:
+    """`verb` is coordinated with an earlier verb in the very same form and has no auxiliary of
+    its own: "transmettrait X et demanderait Y", "would resign and ask", so it shares that
+    verb's clause (and subject); "et a ajouté", "and insisted" after "said" do not."""
+    other = verb.head
+    if verb.dep_ != "conj" or other.i >= verb.i:
+        return False
+    if any(c.dep_ in AUX_DEPS for c in verb.children) or verb.tag_ != other.tag_:
+        return False
+    return all(verb.morph.get(f) == other.morph.get(f) for f in ("Mood", "Tense", "VerbForm"))
+
+
 def inverted_pronoun(token: Token, lexicon: Lexicon) -> bool:
     """ "-il" of "a-t-il", "-elle" of "affirme-t-elle"."""
     return token.text.startswith("-") and lexicon.is_word("subject_clitic",

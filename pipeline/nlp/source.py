@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.context import DocContext
-from pipeline.nlp.cues import Cue, cue_word, inverted_pronoun
+from pipeline.nlp.cues import Cue, cue_word, inverted_pronoun, same_form_conjunct
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "dep", "parataxis", "ccomp"}
@@ -157,6 +157,12 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
         if verb.dep_ == "acl" and _participle(verb) and governor.pos_ in ("NOUN", "PROPN") \
                 and governor.i < verb.i and not ctx.in_quotes(governor):
             return governor  # "officials saying that …", "the leader …, saying that …"
+        if verb.dep_ == "conj" and not same_form_conjunct(verb):
+            # "a dit que la ville paierait et a ajouté …" with "ajouté" hung on "paierait": a
+            # new report is coordinated with the reporting verb, not with the reported one.
+            while governor.dep_ == "ccomp" and governor.head.i != governor.i and \
+                    cue_word(governor.head, ctx.lexicon) is not None:
+                governor = governor.head
         climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS
                                                    and _participle(verb))
         if climb and governor.i != verb.i and governor.i not in (cue.head.i, cue.token.i) \
@@ -372,10 +378,39 @@ def _is_name_token(token: Token, ctx: DocContext) -> bool:
         return False
     if token.pos_ == "PROPN" or ctx.person_surname(token):
         return True
+    if _unknown_given_name(token, ctx):
+        return True
     if token.ent_type_ in NAME_LABELS and token.text.isupper() and len(token.text) >= 2:
         return True  # an acronym ("OFAG") whatever its tag
     return token.ent_type_ in NAME_LABELS and token.pos_ not in ("NOUN", "ADJ", "VERB", "ADV",
                                                                    "PRON", "DET", "ADP")
+
+
+def _unknown_given_name(token: Token, ctx: DocContext) -> bool:
+    """ "Pouria Amirshahi" opening a sentence, its first word tagged as an adjective: a
+    capitalised word the language does not know (no word vector for its lower-case form),
+    right before a proper noun, is the first part of that name. Only with a pipeline that has
+    word vectors; without them every word would look unknown."""
+    doc = token.doc
+    if token.i + 1 >= len(doc) or not token.is_alpha or token.is_upper \
+            or not token.text[:1].isupper() or not doc.vocab.vectors.n_keys:
+        return False
+    after = doc[token.i + 1]
+    if after.pos_ != "PROPN" or not after.text[:1].isupper() or token.whitespace_ != " ":
+        return False
+    if ctx.lexicon.title(token.text) is not None or ctx.lexicon.pronoun(token.text) is not None:
+        return False
+    return not doc.vocab[token.lower_].has_vector
+
+
+def _name_run_start(left: int, ctx: DocContext) -> int:
+    """The first word of a name whose first part the parser left outside the phrase (even in
+    a sentence of its own: a sentence boundary between two words with only a space between
+    them is the parser's mistake)."""
+    doc = ctx.doc
+    while left > 0 and _unknown_given_name(doc[left - 1], ctx):
+        left -= 1
+    return left
 
 
 def _trim_to_person(j: int, k: int, ctx: DocContext) -> tuple[int, int]:
@@ -429,6 +464,9 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         j += 1
     right = _name_run_end(right, ctx)
     np_end = doc[right].idx + len(doc[right].text)
+    if _is_name_token(doc[left], ctx):
+        left = _name_run_start(left, ctx)
+        np_start = doc[left].idx
     # role + name, name + apposition
     name = name_tokens(left, right, ctx, token)
     if name is None:

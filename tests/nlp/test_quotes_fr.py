@@ -185,3 +185,30 @@ def test_credit_line_people_are_never_speakers(extract):
     extraction = extract("fr", text)
     assert [q.speaker_name for q in extraction.quotes] == ["Yves Caradec"]
     assert all("Moreau" not in m.text for m in extraction.mentions)
+
+
+def test_verbs_coordinated_inside_the_reported_clause_stay_in_it(extract):
+    # "demanderait" is a reporting verb, but in the same form as "transmettrait" and without
+    # an auxiliary of its own it goes on with the reported clause.
+    text = ("La sénatrice Odile Marchand a annoncé qu'elle saisirait la Cour des comptes et "
+            "demanderait une enquête sur le chantier.")
+    q = one(extract("fr", text))
+    assert q.content == (
+        "elle saisirait la Cour des comptes et demanderait une enquête sur le chantier")
+
+
+def test_a_coordinated_report_with_its_own_auxiliary_is_a_new_quote(extract):
+    text = "Le maire a dit que la ville paierait et a ajouté qu'elle ne reculerait pas."
+    extraction = extract("fr", text)
+    first = quote_with(extraction, "la ville paierait")
+    second = quote_with(extraction, "elle ne reculerait")
+    assert first.content == "la ville paierait" and first.cue_class == "statement"
+    assert second.content == "elle ne reculerait pas" and second.cue_class == "addition"
+    assert second.speaker_mention == "Le maire"  # the reporter's subject, not the clause's
+
+
+def test_a_rare_first_name_the_tagger_missed_stays_in_the_name(extract):
+    text = ("Dorvane Kessaly, député de la Somme, a affirmé que le texte serait retiré. "
+            "Kessaly a ensuite quitté l'hémicycle.")
+    q = quote_with(extract("fr", text), "le texte serait retiré")
+    assert q.speaker_name == "Dorvane Kessaly"
