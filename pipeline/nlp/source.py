@@ -51,6 +51,8 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and not child.text.startswith("-t"):
             if child.dep_ == "expl:subj" and ctx.lexicon.pronoun(child.text) is None:
                 continue
+            if ctx.lang == "fr" and child.lower_.replace("’", "'") == "l'" and child.i < verb.i:
+                continue  # « comme l'a souligné X »: an object clitic, X is the subject
             if child.dep_ == "nsubj:pass" and not any(
                     c.dep_ in ("obl:agent", "agent") for c in verb.children):
                 continue

@@ -212,3 +212,11 @@ def test_a_rare_first_name_the_tagger_missed_stays_in_the_name(extract):
             "Kessaly a ensuite quitté l'hémicycle.")
     q = quote_with(extract("fr", text), "le texte serait retiré")
     assert q.speaker_name == "Dorvane Kessaly"
+
+
+def test_comme_l_a_souligne_takes_the_inverted_subject(extract):
+    text = ("Comme l'a rappelé la ministre Claire Dubois, la réforme entrera en vigueur en "
+            "janvier.")
+    q = one(extract("fr", text))
+    assert q.content == "la réforme entrera en vigueur en janvier"
+    assert q.speaker_name == "Claire Dubois"
