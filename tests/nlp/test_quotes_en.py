@@ -175,3 +175,19 @@ def test_credit_lines_are_never_speakers(extract):
     extraction = extract("en", text)
     names = {q.speaker_name for q in extraction.quotes}
     assert names == {"Joe Park"}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue_class"),
+    [
+        ("Local party members speculated that the mayor had known about the audit for weeks.",
+         "the mayor had known about the audit for weeks", "cognition"),
+        ("The ministry fired back that the hospital had been built for civilians.",
+         "the hospital had been built for civilians", "reply"),
+        ("Several councillors grumbled that the budget left out the northern districts.",
+         "the budget left out the northern districts", "criticism"),
+    ],
+)
+def test_more_verbs_of_saying(extract, text, content, cue_class):
+    q = one(extract("en", text))
+    assert (q.content, q.cue_class) == (content, cue_class)
