@@ -167,6 +167,10 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                 governor = governor.head
         climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS
                                                    and _participle(verb))
+        if verb.dep_ == "pcomp" and governor.pos_ in ("ADP", "SCONJ") and _participle(verb):
+            # "resigned before announcing …", "after announcing …, the senator left": the
+            # speaker is the subject of the clause the preposition hangs on.
+            governor, climb = governor.head, True
         if climb and governor.i != verb.i and governor.i not in (cue.head.i, cue.token.i) \
                 and depth < 3 and not ctx.in_quotes(governor):
             parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,

@@ -130,7 +130,8 @@ def _words(values: Iterable[str]) -> frozenset[str]:
 
 def _pos_restrictions(*lists: Iterable[str]) -> dict[str, frozenset[str]]:
     """Entries written ``word/POS`` (``just/ADJ``: "a just peace", not "it just looks") count
-    only with those universal parts of speech (``/ADJ|NOUN`` for several)."""
+    only with those universal parts of speech (``/ADJ|NOUN`` for several), in every list of
+    the lexicon the word is in."""
     restrictions: dict[str, frozenset[str]] = {}
     for values in lists:
         for value in values:
@@ -216,7 +217,10 @@ class StanceLexicon:
             removals=_words(ops.get("removals", [])),
             removal_pairs=_pairs(ops.get("removals", [])),
             deontic_nouns=_words(ops.get("deontic_nouns", [])),
-            pos_only=_pos_restrictions(words.get("positive", []), words.get("negative", [])),
+            pos_only=_pos_restrictions(
+                *(words.get(k, []) for k in ("positive", "negative")),
+                *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
+                                           "privatives"))),
         )
 
     @classmethod
@@ -506,29 +510,29 @@ class _Composer:
             return None  # a word of a name or title: "ministre de la Santé"
         if tok.lemma_.lower() == "devoir" and set(tok.morph.get("Tense")) & {"Imp", "Past"}:
             return None  # « il devait ramener », « a dû partir »: a plan or a past necessity
-        if self.has(tok, self.lex.against_attitudes) or self.pair_attitude(
+        if self.listed(tok, self.lex.against_attitudes) or self.pair_attitude(
             tok, self.lex.against_attitude_pairs
         ):
             return "against"
-        if self.has(tok, self.lex.favor_attitudes) or self.pair_attitude(
+        if self.listed(tok, self.lex.favor_attitudes) or self.pair_attitude(
             tok, self.lex.favor_attitude_pairs
         ):
             return "favor"
         if self.deontic_noun(tok) is not None:
             return "favor"
-        if self.has(tok, self.lex.privatives):
+        if self.listed(tok, self.lex.privatives):
             return "privative"
-        if self.has(tok, self.lex.reversers):
+        if self.listed(tok, self.lex.reversers):
             return "reverser"
-        if self.evaluative(tok, self.lex.negative):
+        if self.listed(tok, self.lex.negative):
             return "negative"
-        if self.evaluative(tok, self.lex.positive):
+        if self.listed(tok, self.lex.positive):
             return "positive"
         return None
 
-    def evaluative(self, tok: Token, words: frozenset[str]) -> bool:
-        """Whether `tok` is one of the evaluative `words` with a part of speech its entry
-        allows."""
+    def listed(self, tok: Token, words: frozenset[str]) -> bool:
+        """Whether `tok` is one of `words` with a part of speech its entry allows
+        (``plan/VERB``: "we plan to", not "the plan")."""
         for key in self.keys(tok):
             if key in words:
                 allowed = self.lex.pos_only.get(key)

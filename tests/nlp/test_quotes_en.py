@@ -191,3 +191,9 @@ def test_credit_lines_are_never_speakers(extract):
 def test_more_verbs_of_saying(extract, text, content, cue_class):
     q = one(extract("en", text))
     assert (q.content, q.cue_class) == (content, cue_class)
+
+
+def test_a_gerund_after_a_preposition_takes_the_clause_subject(extract):
+    text = "Senator Ruth Okafor resigned from the committee before announcing she would run again."
+    q = one(extract("en", text))
+    assert q.content == "she would run again" and q.speaker_name == "Ruth Okafor"
