@@ -449,17 +449,24 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
     if inside and not free_inside:
         return None
     tail = _incise_tail(cue, speaker, ctx)
-    if tail is not None:  # "Any small hospital, he said, would need these supplies."
-        return _cue_draft(state, cue, (span[0], tail), speaker, form="incise",
-                          confidence=0.7)
+    if tail is not None:
+        if not independent_clause(ctx, *span):
+            # "Any small hospital, he said, would need these supplies": one clause around the
+            # incise, one quote.
+            return _cue_draft(state, cue, (span[0], tail[1]), speaker, form="incise",
+                              confidence=0.7)
+        # "Half the aid was burial bags, he said, and the rest was water": a clause on each
+        # side of the incise, one quote each (as the conventions split a quotation in marks).
+        state.add(_cue_draft(state, cue, tail, speaker, form="incise", confidence=0.7))
     if not independent_clause(ctx, *span):
         return None
     return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
 
 
-def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext) -> int | None:
-    """End of the sentence when the reporting clause is an incise inside reported words
-    ("X, he said, Y"): the words after it are part of what was said."""
+def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext
+                 ) -> tuple[int, int] | None:
+    """The reported words after the reporting clause when it is an incise inside them ("X, he
+    said, Y": Y, without a leading "and"/"but"), up to the end of the sentence."""
     doc = ctx.doc
     unit_start, unit_end = ctx.unit_of(cue.token)
     after = cue.end
@@ -480,9 +487,14 @@ def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext) -> int | No
         return None
     if any(ctx.lexicon.forms.get(t.lower_) for t in rest[:3]):
         return None  # ", adding that …": another reporting verb
+    if any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in rest[:2]):
+        return None  # ", alors que …", ", while …": the writer's circumstance, not reported
     last = rest[-1]
-    trimmed = trim_span(ctx, doc[j + 1].idx, last.idx + len(last.text))
-    return include_marks(ctx, *trimmed)[1] if trimmed else None
+    first = rest[0]
+    if ctx.lexicon.is_word("coordinator", first.text) and len(rest) > 1:
+        first = rest[1]
+    trimmed = trim_span(ctx, first.idx, last.idx + len(last.text))
+    return include_marks(ctx, *trimmed) if trimmed else None
 
 
 def _subject_before_relative(cue: Cue, ctx: DocContext) -> Token | None:

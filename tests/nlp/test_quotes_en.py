@@ -197,3 +197,27 @@ def test_a_gerund_after_a_preposition_takes_the_clause_subject(extract):
     text = "Senator Ruth Okafor resigned from the committee before announcing she would run again."
     q = one(extract("en", text))
     assert q.content == "she would run again" and q.speaker_name == "Ruth Okafor"
+
+
+def test_a_clause_on_each_side_of_an_incise_makes_two_quotes(extract):
+    text = ("Dr Lena Hart runs the clinic. Half the delivery was bandages, she said, and most "
+            "of the rest was bottled water.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "Half the delivery")
+    second = quote_with(extraction, "most of the rest")
+    assert first.content == "Half the delivery was bandages"
+    assert second.content == "most of the rest was bottled water"
+    assert first.speaker_name == second.speaker_name == "Lena Hart"
+
+
+def test_one_clause_around_an_incise_is_one_quote(extract):
+    text = "Dr Lena Hart runs the clinic. Any small clinic, she said, would need these supplies."
+    q = one(extract("en", text))
+    assert q.content == "Any small clinic, she said, would need these supplies"
+
+
+def test_a_subordinate_clause_after_the_incise_is_the_writers(extract):
+    text = ("Mayor Anne Lowe spoke on Monday. The bridge will close in June, she said, while the "
+            "ferries will run all summer.")
+    q = one(extract("en", text))
+    assert q.content == "The bridge will close in June"
