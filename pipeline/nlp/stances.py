@@ -379,6 +379,9 @@ class _Composer:
         self.replaced: set[int] = set()
         # What a decisive rule was about ("sans Y": Y), the preferred target phrase.
         self.focus: list[Token] = []
+        # Focus verbs that name the target with their object ("lifting sanctions"): an action
+        # on a thing the lexicon does not evaluate is what the speaker is for or against.
+        self.actions: set[int] = set()
         self._keys: dict[int, tuple[Doc, tuple[str, ...]]] = {}  # lexicon keys per token
 
     # lexicon look-ups -------------------------------------------------------------------------
@@ -691,6 +694,12 @@ class _Composer:
                 score, derived = -1.0, True
                 self.trace.append(("privative", -1.0))
                 evidence = True
+            elif tok.pos_ == "VERB" and any(c.dep_ in ("obj", "dobj") for c in complements):
+                # "appalled that they are lifting sanctions", "urged them to ban the fees": the
+                # stance is about the action, not about the neutral thing it ends.
+                self.actions.add(tok.i)
+                if self._main_predicate(tok):
+                    self.focus.append(tok)
             score += adj
         elif own in ("positive", "negative"):
             sign = 1.0 if own == "positive" else -1.0
@@ -712,6 +721,9 @@ class _Composer:
             evidence = True
         else:
             score = comp + adj
+            # A neutral head passes on why its complement is negative: "tirer un constat
+            # d'échec" is negative because something failed.
+            derived = derived_negative and comp < 0
             if tok.lemma_.lower() in _BE:
                 score = self._copula(tok, comp_values, subj_values, score + subj) - subj
 
@@ -763,6 +775,16 @@ class _Composer:
             score *= HEDGE_FACTOR  # "could help and hurt": the hedge covers both conjuncts
         return _Value(score=score, derived=derived and score < 0, evidence=evidence)
 
+    def _main_predicate(self, tok: Token) -> bool:
+        """`tok` is the quotation's main predicate or the clause it judges, not a verb of a
+        relative clause or an adjunct ("le cortisol, qui retire les sucs")."""
+        node = tok
+        while node.head.i != node.i and node.head.i in self.inside:
+            if node.dep_ not in ("xcomp", "ccomp", "acomp", "conj", "csubj"):
+                return False
+            node = node.head
+        return True
+
     def _copula(self, tok: Token, comps: list[_Value], subjs: list[_Value], score: float) -> float:
         """English copulas head their predicate: "failing to X is frustrating"."""
         values = [*comps, *subjs]
@@ -804,13 +826,18 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
 
     cue_sign, cue_rule = cue_stance(doc, quote, lexicon, composer)
     if cue_sign:
-        if cue_sign > 0 and content_total < 0 and content_derived:
-            cue_sign = -cue_sign  # "a promis de ne pas", "vowed not to"
-        elif (cue_sign > 0 and (quote.cue_class or "").lower() == "promise"
-              and any(_is_harm(root, composer) for root in roots)):
+        if (cue_sign > 0 and (quote.cue_class or "").lower() == "promise"
+                and any(_is_harm(root, composer) for root in roots)):
             # A promise to harm is a threat (CAMEO 13): "vowed to crush the rebels", « a juré
             # d'être impitoyable ».
             cue_sign, cue_rule = -1.0, "promise-of-harm"
+        elif cue_sign > 0 and content_total < 0 and (content_derived or any(
+                rule == "attitude-against" for rule, _ in composer.trace)):
+            # A favourable cue wants what the content says, so it takes the content's side
+            # when the content is a refusal: "a promis de ne pas", "vowed not to", « a demandé
+            # d'interdire ce produit ». A merely negative word inside what is wanted does not
+            # turn it ("appealed to fund the war effort").
+            cue_sign = -cue_sign
         composer.trace.append((cue_rule, cue_sign * CUE_WEIGHT))
         total += cue_sign * CUE_WEIGHT
         evidence = True
@@ -1071,11 +1098,20 @@ def frame_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> tuple[float,
                 continue
             if inverted and obj.i > verb.i:
                 continue
+            if verb in cue_tokens and _infinitive_content(doc, quote):
+                continue  # "urged the council to ban …": the object is the one addressed
             if all(outside(t) for t in obj.subtree) and not composer.has(
                     obj, lexicon.against_attitudes):
                 # A rejected accusation is a denial, not a stance on the accusation.
                 return sign, obj
     return None
+
+
+def _infinitive_content(doc: Doc, quote: Quote) -> bool:
+    """The quotation is an infinitive complement ("to ban the fees", « à rester », « de
+    partir »), so the cue's object is the person told to do it."""
+    tokens = tokens_within(doc, quote.content_start, quote.content_end)
+    return bool(tokens) and tokens[0].lower_.replace("’", "'") in ("to", "à", "de", "d'")
 
 
 def _dominant_rule(trace: list[tuple[str, float]], total: float) -> str:
@@ -1122,6 +1158,20 @@ def _topic_matches(words: Sequence[str], lang: str,
     # a tie.
     found.sort(key=lambda item: (item[2], -item[1]))
     return found
+
+
+def _acting_on(tokens: Sequence[Token], composer: _Composer | None) -> Token | None:
+    """The verb of an action (``composer.actions``: ending, lifting, banning a thing the
+    lexicon does not evaluate) whose object holds the topic's words, if any."""
+    if composer is None or not composer.actions or not tokens:
+        return None
+    for tok in tokens:
+        node = tok
+        while node.head.i != node.i:
+            if node.head.i in composer.actions and node.dep_ in ("obj", "dobj"):
+                return node.head
+            node = node.head
+    return None
 
 
 def _patient_of_a_harm(tokens: Sequence[Token], replaced: set[int], composer: _Composer) -> bool:
@@ -1172,15 +1222,16 @@ def _after_a_harm(first: Token, replaced: set[int], composer: _Composer) -> bool
 _MAX_TARGET_TOKENS = 10
 
 
-def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = ()) -> str | None:
-    """The main noun phrase of the quotation: what a decisive rule was about (``focus``), else
-    a nominal content, or its subject, or its object."""
+def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
+                  actions: frozenset[int] | set[int] = frozenset()) -> str | None:
+    """The main noun phrase of the quotation: what a decisive rule was about (``focus``; a verb
+    of ``actions`` with its object), else a nominal content, or its subject, or its object."""
     tokens = tokens_within(doc, quote.content_start, quote.content_end)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
     for tok in reversed(focus):  # the outermost rule was traced last
-        head = _nominal(tok)
+        head = tok if tok.i in actions else _nominal(tok)
         if head is not None and head.i in inside:
             phrase = noun_phrase(head, inside)
             if phrase:
@@ -1351,15 +1402,27 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
     for rank, (topic_label, _specificity, start, end) in enumerate(topics):
         topic_label_polarity, topic_method = label, method
         matched = list(dict.fromkeys(owners[start:end]))
+        # Only when the content judges the action or the cue wants it: "warned he could halt
+        # arms deliveries" is a threat against the deliveries, not a warning against halting.
+        action = _acting_on(matched, composer) if label in ("favor", "against") and (
+            polarity.content_evidence or polarity.cue_sign > 0) else None
         if (label != "neutral" and composer is not None
                 and _patient_of_a_harm(matched, composer.replaced, composer)):
             topic_label_polarity = "favor" if label == "against" else "against"
             topic_method = "patient-of-harm"
+        elif action is not None:
+            # "appalled that they are lifting sanctions": against the lifting, so for the
+            # sanctions. The action, as a reader would name the target, is the main row.
+            topic_label_polarity = "favor" if label == "against" else "against"
+            topic_method = "reversed-action"
+            inside = {t.i for t in content_tokens}
+            targets.append((noun_phrase(action, inside) or action.text, score + 0.01, label,
+                            method))
         targets.append((topic_label, score * (1.0 - 0.01 * rank), topic_label_polarity,
                         topic_method))
     if label and len(targets) == (frame is not None):
-        focus = composer.focus if composer is not None else ()
-        phrase = phrase_target(doc, quote, focus) or content[:80].strip()
+        focus, actions = (composer.focus, composer.actions) if composer is not None else ((), set())
+        phrase = phrase_target(doc, quote, focus, actions) or content[:80].strip()
         targets.append((phrase, score * 0.8, label, method))
 
     stances = []

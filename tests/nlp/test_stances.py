@@ -828,3 +828,60 @@ def test_past_devoir_reports_a_plan_not_an_obligation(nlp, resources):
 def test_deontic_target_reaches_into_the_clausal_complement(nlp, resources):
     stance = _said(nlp, resources, "en", "It is time to help Ukraine rebuild its grid")
     assert (stance.polarity, stance.target) == ("favor", "Ukraine")
+
+
+# --------------------------------------------------------------------------------------------
+# Actions on things the lexicon does not judge; what a favourable cue wants
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "cue_class", "target"),
+    [
+        ("fr", "Les distributeurs d'eau ont demandé d'interdire ce pesticide.",
+         "d'interdire ce pesticide", "ont demandé", "demand", "pesticide"),
+        ("en", "The farmers' union asked the ministry to refuse the new quotas.",
+         "to refuse the new quotas", "asked", "demand", "new quotas"),
+    ],
+)
+def test_a_favourable_cue_takes_the_side_of_a_refusal(nlp, resources, lang, text, content, cue,
+                                                      cue_class, target):
+    stance = main_stance(nlp, resources, lang, text, content, cue, cue_class=cue_class)
+    assert (stance.target, stance.polarity) == (target, "against")
+
+
+def test_the_object_of_urging_is_the_addressee_not_a_target(nlp, resources):
+    text = "The union urged the council to ban the new fees."
+    found = stances_of(nlp, resources, "en", text, "to ban the new fees", "urged",
+                       cue_class="appeal")
+    assert [(s.target, s.polarity, s.is_main) for s in found] == [
+        ("ban the new fees", "favor", True)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "action"),
+    [
+        ("en", "Eric Hale said he was appalled that the government was lifting sanctions.",
+         "he was appalled that the government was lifting sanctions", "lifting sanctions"),
+        ("fr", "Marc Hale a jugé scandaleux que le gouvernement lève les sanctions.",
+         "scandaleux que le gouvernement lève les sanctions", "lève les sanctions"),
+    ],
+)
+def test_against_lifting_sanctions_is_for_the_sanctions(nlp, resources, lang, text, content,
+                                                        action):
+    found = {s.target: s for s in stances_of(nlp, resources, lang, text, content)}
+    assert found[action].is_main and found[action].polarity == "against"
+    assert found["sanctions"].polarity == "favor"
+    assert found["sanctions"].method == "reversed-action"
+
+
+def test_a_threat_to_halt_stays_against_the_thing_halted(nlp, resources):
+    # The warning is the speaker's own possible act: no reversal toward "halting".
+    found = stances_of(nlp, resources, "en", "The president warned he could halt arms deliveries.",
+                       "he could halt arms deliveries", "warned", cue_class="warning")
+    assert all(s.polarity == "against" for s in found)
+
+
+def test_a_neutral_head_passes_on_a_failure(nlp, resources):
+    text = "« Il faut en tirer un constat d'échec », a déclaré le maire."
+    assert polarity(nlp, resources, "fr", text, "Il faut en tirer un constat d'échec",
+                    kind="direct") == "against"
