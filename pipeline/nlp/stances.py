@@ -382,6 +382,9 @@ class _Composer:
         # Focus verbs that name the target with their object ("lifting sanctions"): an action
         # on a thing the lexicon does not evaluate is what the speaker is for or against.
         self.actions: set[int] = set()
+        # Focus nouns that an action of ``actions`` ends or removes ("the war must be ended"):
+        # a stance for the action is against them.
+        self.patients: set[int] = set()
         self._keys: dict[int, tuple[Doc, tuple[str, ...]]] = {}  # lexicon keys per token
 
     # lexicon look-ups -------------------------------------------------------------------------
@@ -599,6 +602,8 @@ class _Composer:
                 conjuncts.append((child, contrastive))
             elif child.dep_ in _SUBJECT_DEPS:
                 subjects.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                complements.append(child)  # "classified as carcinogenic": a predicate of X
             elif child.dep_ in _ADJUNCT_DEPS and tok.pos_ in ("VERB", "AUX") or (
                     child.dep_ in _RELATIVE_DEPS):
                 # A relative clause describes its noun; what it evaluates is not the noun's
@@ -651,20 +656,30 @@ class _Composer:
         derived_negative = any(v.derived and v.score < 0 for v in comp_values)
 
         score, derived = 0.0, False
+        done_to_subject = False  # « X doit être interdit »: what must be done is done to X
         if own in ("favor", "against"):
             for complement in complements:
                 self.replaced.update(t.i for t in complement.subtree if t.i in self.inside)
             if complements:
                 self.focus.append(min(complements, key=lambda c: c.i))  # what is judged
-            if own == "favor" and tok.lemma_.lower() in _DEONTIC and any(
-                    c.dep_ in ("xcomp", "ccomp") and (
-                        c.lemma_.lower() in _BE or any(
-                            g.dep_ in ("aux:pass", "auxpass", "cop") for g in c.children))
-                    for c in complements):
+            passive = [c for c in complements if c.dep_ in ("xcomp", "ccomp") and (
+                c.lemma_.lower() in _BE or any(
+                    g.dep_ in ("aux:pass", "auxpass", "cop") for g in c.children))]
+            if own == "favor" and tok.lemma_.lower() in _DEONTIC and passive:
                 # « X doit être adopté », "X needs to be protected": X is what must be done to.
                 nominal = [s for s in subjects if s.pos_ in ("NOUN", "PROPN")]
                 if nominal:
                     self.focus.append(nominal[0])
+                    done_to_subject = True
+                    if self.word_class(passive[0]) == "reverser":
+                        # « la guerre doit être arrêtée »: for ending the war, against the
+                        # war; « ce pesticide doit être interdit »: against the pesticide.
+                        reversed_subject = sum(v.score for v in subj_values)
+                        comp = 1.0 if reversed_subject < 0 else -1.0
+                        subj_values, subj = [], 0.0
+                        if reversed_subject:
+                            self.actions.add(passive[0].i)
+                            self.patients.add(nominal[0].i)
         wanted = self.deontic_noun(tok) if own == "favor" else None
         if wanted is not None:
             self.replaced.update(t.i for t in wanted.subtree if t.i in self.inside)
@@ -677,7 +692,10 @@ class _Composer:
             if judged is not None and judged.i in self.inside:
                 self.focus.append(judged)
         if own == "favor":
-            sign = -1.0 if (comp < 0 and derived_negative) else 1.0
+            # Wanting something negated or failed is against it; so is wanting a harm or a
+            # negative verdict done to the subject (« X doit être interdit », « … classé comme
+            # cancérigène »).
+            sign = -1.0 if comp < 0 and (derived_negative or done_to_subject) else 1.0
             score = sign + adj
             self.trace.append(("attitude-favor", sign))
             evidence = True
@@ -685,6 +703,23 @@ class _Composer:
             score = -1.0 + adj
             self.trace.append(("attitude-against", -1.0))
             evidence = True
+        elif own == "reverser" and any(c.dep_ in ("aux:pass", "auxpass") for c in children) \
+                and any(t.pos_ in ("NOUN", "PROPN") for t in subjects) and not comp:
+            # "this pesticide should be banned", « la guerre doit être arrêtée »: the passive
+            # subject is what is ended; a thing the lexicon does not judge is opposed.
+            reversed_subject = sum(v.score for v in subj_values)
+            score = -reversed_subject if reversed_subject else -1.0
+            derived = reversed_subject > 0
+            subj = 0.0
+            if reversed_subject:
+                # "the war must be ended": the stance is for the ending, so against the war.
+                self.actions.add(tok.i)
+                patients = [t for t in subjects if t.pos_ in ("NOUN", "PROPN")]
+                self.patients.update(t.i for t in patients)
+                self.focus.extend(patients)
+            self.trace.append(("reverser", score))
+            evidence = True
+            score += adj
         elif own in ("reverser", "privative"):
             if comp:
                 score, derived = -comp, comp > 0
@@ -753,7 +788,11 @@ class _Composer:
                 self.trace.append(("denial-negation", -DENIAL_WEIGHT))
             evidence = True
         if modal_favor:
-            sign = -1.0 if (score < 0 and derived) else 1.0
+            # "X should be banned", "X should be classified as carcinogenic": the modal wants
+            # the passive or copular verdict on X, whatever its sign.
+            verdict = any(c.dep_ in ("aux:pass", "auxpass", "cop") for c in children) and any(
+                s.pos_ in ("NOUN", "PROPN") for s in subjects) and (own is not None or comp < 0)
+            sign = -1.0 if score < 0 and (derived or verdict) else 1.0
             self.trace.append(("modal-favor", sign))
             score, derived, evidence = sign, False, True
         if excessive:
@@ -1168,7 +1207,8 @@ def _acting_on(tokens: Sequence[Token], composer: _Composer | None) -> Token | N
     for tok in tokens:
         node = tok
         while node.head.i != node.i:
-            if node.head.i in composer.actions and node.dep_ in ("obj", "dobj"):
+            if node.head.i in composer.actions and node.dep_ in ("obj", "dobj", "nsubjpass",
+                                                                  "nsubj:pass"):
                 return node.head
             node = node.head
     return None
@@ -1226,6 +1266,14 @@ def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
                   actions: frozenset[int] | set[int] = frozenset()) -> str | None:
     """The main noun phrase of the quotation: what a decisive rule was about (``focus``; a verb
     of ``actions`` with its object), else a nominal content, or its subject, or its object."""
+    found = _target_head(doc, quote, focus, actions)
+    return found[0] if found else None
+
+
+def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
+                 actions: frozenset[int] | set[int] = frozenset()
+                 ) -> tuple[str, Token] | None:
+    """`phrase_target` and the token its phrase is built around."""
     tokens = tokens_within(doc, quote.content_start, quote.content_end)
     if not tokens:
         return None
@@ -1235,7 +1283,7 @@ def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
         if head is not None and head.i in inside:
             phrase = noun_phrase(head, inside)
             if phrase:
-                return phrase
+                return phrase, head
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     candidates: list[Token] = []
     for root in roots:
@@ -1251,7 +1299,8 @@ def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
         candidates = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
     if not candidates:
         return None
-    return noun_phrase(candidates[0], inside)
+    phrase = noun_phrase(candidates[0], inside)
+    return (phrase, candidates[0]) if phrase else None
 
 
 def _nominal(tok: Token) -> Token | None:
@@ -1422,8 +1471,13 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                         topic_method))
     if label and len(targets) == (frame is not None):
         focus, actions = (composer.focus, composer.actions) if composer is not None else ((), set())
-        phrase = phrase_target(doc, quote, focus, actions) or content[:80].strip()
-        targets.append((phrase, score * 0.8, label, method))
+        found = _target_head(doc, quote, focus, actions)
+        phrase_label = label
+        if found is not None and composer is not None and found[1].i in composer.patients \
+                and label in ("favor", "against"):
+            phrase_label = "against" if label == "favor" else "favor"  # for ending it
+        targets.append((found[0] if found else content[:80].strip(), score * 0.8, phrase_label,
+                        method))
 
     stances = []
     for target, target_score, target_polarity, target_method in targets:

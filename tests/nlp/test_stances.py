@@ -885,3 +885,32 @@ def test_a_neutral_head_passes_on_a_failure(nlp, resources):
     text = "« Il faut en tirer un constat d'échec », a déclaré le maire."
     assert polarity(nlp, resources, "fr", text, "Il faut en tirer un constat d'échec",
                     kind="direct") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target", "expected"),
+    [
+        # What must be done to the subject decides: a ban or a negative verdict is against it.
+        ("fr", "« Ce pesticide doit être interdit », a déclaré le maire.",
+         "Ce pesticide doit être interdit", "pesticide", "against"),
+        ("fr", "« La substance doit être classée comme cancérigène », a déclaré le maire.",
+         "La substance doit être classée comme cancérigène", "substance", "against"),
+        ("en", '"This pesticide should be banned," the mayor said.',
+         "This pesticide should be banned", "pesticide", "against"),
+        ("en", '"The chemical should be classified as carcinogenic," the mayor said.',
+         "The chemical should be classified as carcinogenic", "chemical", "against"),
+        # Ending a bad thing: for the ending, so against the thing.
+        ("fr", "« La guerre doit être arrêtée », a déclaré le maire.",
+         "La guerre doit être arrêtée", "guerre", "against"),
+        ("en", '"The war must be ended," the mayor said.', "The war must be ended", "war",
+         "against"),
+        # A positive verdict stays in favour.
+        ("fr", "« Ce traité doit être adopté », a déclaré le maire.",
+         "Ce traité doit être adopté", "traité", "favor"),
+        ("en", '"The treaty must be ratified," the mayor said.', "The treaty must be ratified",
+         "treaty", "favor"),
+    ],
+)
+def test_what_must_be_done_to_the_subject(nlp, resources, lang, text, content, target, expected):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert (stance.target, stance.polarity) == (target, expected)
