@@ -506,8 +506,10 @@ class _Composer:
         return None
 
     def word_class(self, tok: Token) -> str | None:
-        if tok.pos_ in ("PUNCT", "DET", "PRON", "NUM", "SYM", "CCONJ", "SCONJ", "PROPN"):
-            return None
+        alone = tok.dep_ == "ROOT" and tok.is_alpha and all(c.is_punct for c in tok.children)
+        if tok.pos_ in ("PUNCT", "DET", "PRON", "NUM", "SYM", "CCONJ", "SCONJ", "PROPN") and (
+                not alone or tok.pos_ == "PUNCT"):
+            return None  # but a word standing as a sentence of its own, whatever its tag
         if tok.pos_ == "ADP":
             # Only the prepositions that are themselves operators ("contre", "against").
             return "reverser" if self.has(tok, self.lex.reversers) else None
@@ -649,7 +651,7 @@ class _Composer:
         adj_values = [self.value(c) for c in adjuncts]
         comp = sum(v.score for v in comp_values)
         subj = sum(v.score for v in subj_values)
-        if own is not None:
+        if own is not None or comp:
             subj *= ADJUNCT_FACTOR  # the predicate dominates what it says of its subject
         adj = sum(v.score for v in adj_values) * ADJUNCT_FACTOR
         evidence = any(v.evidence for v in (*comp_values, *subj_values, *adj_values))

@@ -914,3 +914,32 @@ def test_a_neutral_head_passes_on_a_failure(nlp, resources):
 def test_what_must_be_done_to_the_subject(nlp, resources, lang, text, content, target, expected):
     stance = main_stance(nlp, resources, lang, text, content, kind="direct")
     assert (stance.target, stance.polarity) == (target, expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Absurde. Cette procédure est la règle », explique l'expert.",
+         "Absurde. Cette procédure est la règle"),
+        ("en", '"Ridiculous. That is how the process works," the expert said.',
+         "Ridiculous. That is how the process works"),
+    ],
+)
+def test_a_judgement_standing_as_a_sentence_counts_whatever_its_tag(nlp, resources, lang, text,
+                                                                    content):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("fr", "Pour la ministre, cette innovation va dénaturer le service public.",
+         "cette innovation va dénaturer le service public", "innovation"),
+        ("en", "The minister said this innovation will undermine public services.",
+         "this innovation will undermine public services", "innovation"),
+    ],
+)
+def test_a_harm_done_by_a_good_sounding_subject_is_against_it(nlp, resources, lang, text,
+                                                              content, target):
+    stance = main_stance(nlp, resources, lang, text, content)
+    assert (stance.target, stance.polarity) == (target, "against")
