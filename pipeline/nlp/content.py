@@ -121,8 +121,10 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             nouns.append(token)
         if lexicon.is_word("complementizer", token.text) and token.pos_ in ("SCONJ", "ADP",
                                                                             "PRON", "DET"):
-            relative = "Rel" in token.morph.get("PronType") or (
-                token.pos_ in ("PRON", "DET") and token.dep_ != "mark")
+            # A "que" the parser made the mark of a clause is a complementiser, whatever its
+            # tag ("a révélé à la mi-août que …").
+            relative = token.dep_ != "mark" and ("Rel" in token.morph.get("PronType") or
+                                                 token.pos_ in ("PRON", "DET"))
             if nouns and (relative or ctx.lang == "fr"):
                 # after an object, "que" opens a relative clause ("des choses que l'on
                 # regrettera") unless the noun is one of saying ("l'argument que …")

@@ -219,3 +219,15 @@ def test_comme_l_a_souligne_takes_the_inverted_subject(extract):
     q = one(extract("fr", text))
     assert q.content == "la hausse des prix restera forte"
     assert q.speaker_mention == "l'Observatoire des loyers"
+
+
+def test_que_after_a_time_adverbial_is_a_complementiser(extract):
+    text = ("L'Office des eaux avait révélé à la mi-août que la nappe avait été polluée par "
+            "les rejets.")
+    q = one(extract("fr", text))
+    assert q.content == "la nappe avait été polluée par les rejets"
+
+
+def test_assener_in_an_incise(extract):
+    q = one(extract("fr", "« Ces chiffres sont faux », assène la députée Léa Morel."))
+    assert q.content == "Ces chiffres sont faux" and q.speaker_name == "Léa Morel"
