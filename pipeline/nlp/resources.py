@@ -72,6 +72,7 @@ class Lexicon:
     cues: dict[str, tuple[CueVerb, ...]]  # keyed by CueVerb.word
     forms: dict[str, str]  # inflected form (lower case) -> CueVerb.word
     prepositions: dict[str, str]  # "selon", "according to" -> class
+    possessive_phrases: dict[str, str]  # "à ses yeux", "in his view" -> class
     opinion_markers: frozenset[str]  # "pour" of "Pour X, ..."
     nominal_cues: frozenset[str]
     complement_nouns: frozenset[str]
@@ -141,6 +142,8 @@ class Resources:
                 cues=cues,
                 forms=forms,
                 prepositions={p[1].lower(): p[2] for p in phrases if p[0] == "prep"},
+                possessive_phrases={p[1].lower(): p[2] for p in phrases
+                                    if p[0] == "possessive"},
                 opinion_markers=frozenset(p[1].lower() for p in phrases if p[0] == "opinion"),
                 nominal_cues=frozenset(p[1].lower() for p in phrases if p[0] == "nominal"),
                 complement_nouns=frozenset(p[1].lower() for p in phrases

@@ -221,3 +221,10 @@ def test_a_subordinate_clause_after_the_incise_is_the_writers(extract):
             "ferries will run all summer.")
     q = one(extract("en", text))
     assert q.content == "The bridge will close in June"
+
+
+def test_in_her_view_gives_the_speaker(extract):
+    text = ("Senator Ruth Okafor met the unions on Thursday. In her view, the works will take "
+            "two years.")
+    q = one(extract("en", text))
+    assert q.content == "the works will take two years" and q.speaker_name == "Ruth Okafor"

@@ -231,3 +231,12 @@ def test_que_after_a_time_adverbial_is_a_complementiser(extract):
 def test_assener_in_an_incise(extract):
     q = one(extract("fr", "« Ces chiffres sont faux », assène la députée Léa Morel."))
     assert q.content == "Ces chiffres sont faux" and q.speaker_name == "Léa Morel"
+
+
+@pytest.mark.parametrize("opening", ["A ses yeux", "À ses yeux", "À son avis"])
+def test_a_possessive_opinion_phrase_gives_the_speaker(extract, opening):
+    text = (f"Le maire Paul Roy a reçu les syndicats jeudi. {opening}, le chantier durera "
+            "deux ans.")
+    q = one(extract("fr", text))
+    assert q.content == "le chantier durera deux ans"
+    assert q.speaker_name == "Paul Roy" and q.cue_class == "opinion"
