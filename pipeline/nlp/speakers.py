@@ -1145,7 +1145,9 @@ class Resolver:
         number = pronoun.number if pronoun else None
         if number == "p":
             return self._most_recent(mention.start, person=False, gender=None, number="p")
-        return self._most_recent(mention.start, person=True, gender=gender, number="s")
+        # « à ses yeux », "in its view": a possessive may stand for a body as well as a person.
+        person = not (pronoun is not None and pronoun.kind == "possessive" and gender is None)
+        return self._most_recent(mention.start, person=person, gender=gender, number="s")
 
     def _most_recent(self, offset: int, *, person: bool, gender: str | None,
                      number: str | None) -> Entity | None:

@@ -240,3 +240,10 @@ def test_a_possessive_opinion_phrase_gives_the_speaker(extract, opening):
     q = one(extract("fr", text))
     assert q.content == "le chantier durera deux ans"
     assert q.speaker_name == "Paul Roy" and q.cue_class == "opinion"
+
+
+def test_a_possessive_can_stand_for_a_body(extract):
+    text = ("Cent substances ont été réexaminées, précise l'Office fédéral de l'agriculture dans "
+            "un communiqué. A ses yeux, ce fongicide pourrait nuire à la santé.")
+    q = quote_with(extract("fr", text), "ce fongicide")
+    assert q.speaker_name == "Office fédéral de l'agriculture"
