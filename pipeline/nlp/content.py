@@ -160,6 +160,88 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     return None
 
 
+def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ « a jugé « impératif » que X », « estime nécessaire de X »: a judgement verb, the
+    adjective it predicates (in quotation marks or not), then the clause or infinitive it
+    judges. The span starts at the adjective (its opening mark included)."""
+    if ctx.lang != "fr" or cue.cue_class != "cognition" or not cue.takes("que"):
+        return None
+    doc = ctx.doc
+    unit_end = ctx.unit_of(cue.token)[1]
+    j = max(cue.token.i, cue.head.i) + 1
+    while j < unit_end and doc[j].idx < cue.end:
+        j += 1
+    start = None
+    adjective = False
+    while j < unit_end:
+        token = doc[j]
+        if token.is_space or token.pos_ == "ADV" or _is_time_word(token, ctx):
+            j += 1
+            continue
+        if not adjective and token.text in OPENING and start is None:
+            start = j
+            j += 1
+            continue
+        if not adjective and token.pos_ == "ADJ":
+            adjective, start = True, j if start is None else start
+            j += 1
+            continue
+        if adjective and (token.text in CLOSING or token.text == STRAIGHT):
+            j += 1
+            continue
+        break
+    if not adjective:
+        return _object_predicate(cue, ctx, j, unit_end)
+    if j >= unit_end:
+        return None
+    marker = doc[j]
+    if _norm(marker) in ("que", "qu'"):
+        clause = _clause_after(marker, ctx)
+    elif _norm(marker) in ("de", "d'"):
+        verb = _infinitive_after(list(doc[j + 1:j + 5]))
+        clause = _span(ctx, j, _infinitive_end(verb, ctx)) if verb is not None else None
+    else:
+        return None
+    if clause is None:
+        return None
+    return doc[start].idx, clause[1]
+
+
+def _object_predicate(cue: Cue, ctx: DocContext, j: int, unit_end: int
+                      ) -> tuple[int, int] | None:
+    """ « considère la substance comme probablement cancérigène », « juge ce projet
+    « dangereux » »: the object and what the judgement predicates of it, when the predicate
+    is marked as one (« comme », quotation marks, or hung on the verb)."""
+    doc = ctx.doc
+    if j >= unit_end or doc[j].pos_ != "DET":
+        return None
+    k = j + 1
+    while k < unit_end and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and doc[k].head.i in (
+            cue.token.i, cue.head.i, *range(j, k)) and not _norm(doc[k]) == "comme":
+        k += 1
+        if doc[k - 1].pos_ in ("NOUN", "PROPN"):
+            break
+    if k == j + 1:
+        return None
+    marked = False
+    while k < unit_end and (_norm(doc[k]) == "comme" or doc[k].text in OPENING
+                            or doc[k].text in CLOSING or doc[k].pos_ == "ADV"):
+        marked = marked or _norm(doc[k]) == "comme" or doc[k].text in OPENING
+        k += 1
+    if k >= unit_end or doc[k].pos_ != "ADJ":
+        return None
+    if not marked and doc[k].head.i not in (cue.token.i, cue.head.i):
+        return None  # « juge les responsables politiques »: an attributive adjective
+    end = subtree_end(doc[k], ctx)
+    while end < unit_end and (doc[end].text in CLOSING or doc[end].text == STRAIGHT):
+        end += 1
+    return _span(ctx, j, end)
+
+
+def _is_time_word(token: Token, ctx: DocContext) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or ctx.lexicon.is_word("time_word", token.text)
+
+
 def surface_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ "…but insisted progress had been made": when the parser did not see the clause, a
     subject right after the cue and the finite verb it governs make one."""

@@ -20,6 +20,7 @@ from pipeline.nlp.content import (
     include_marks,
     independent_clause,
     infinitive_complement,
+    predicative_clause,
     preposed_clause,
     surface_clause,
     trim_span,
@@ -299,8 +300,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                 found = True
         # 2. a clause after the cue
         if not found:
-            span = complement_clause(cue, ctx) or infinitive_complement(cue, ctx) or \
-                surface_clause(cue, ctx)
+            span = predicative_clause(cue, ctx) or complement_clause(cue, ctx) or \
+                infinitive_complement(cue, ctx) or surface_clause(cue, ctx)
             if span is not None and _free(state, span):
                 speaker = speaker_for(cue, ctx, allow_inverted=False) or (
                     mention_for(cue.inverted, ctx) if cue.inverted is not None else None) or \

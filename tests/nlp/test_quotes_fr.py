@@ -247,3 +247,23 @@ def test_a_possessive_can_stand_for_a_body(extract):
             "un communiqué. A ses yeux, ce fongicide pourrait nuire à la santé.")
     q = quote_with(extract("fr", text), "ce fongicide")
     assert q.speaker_name == "Office fédéral de l'agriculture"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("La directrice du fonds a jugé « impératif » mardi que les tensions s'apaisent.",
+         "« impératif » mardi que les tensions s'apaisent"),
+        ("Le ministre Paul Roy a jugé nécessaire de réduire la dette.",
+         "nécessaire de réduire la dette"),
+        ("L'Office des eaux considère la substance comme « probablement » cancérigène.",
+         "la substance comme « probablement » cancérigène"),
+    ],
+)
+def test_a_judgement_with_its_predicate(extract, text, content):
+    q = one(extract("fr", text))
+    assert q.content == content and q.cue_class == "cognition"
+
+
+def test_an_attributive_adjective_is_no_judgement(extract):
+    assert extract("fr", "Le ministre Paul Roy considère les responsables politiques.").quotes == []
