@@ -267,3 +267,9 @@ def test_a_judgement_with_its_predicate(extract, text, content):
 
 def test_an_attributive_adjective_is_no_judgement(extract):
     assert extract("fr", "Le ministre Paul Roy considère les responsables politiques.").quotes == []
+
+
+def test_se_dire_preoccupe_par(extract):
+    text = "Le commissaire Pierre Morin s'est dit préoccupé par le ralentissement de la croissance."
+    q = one(extract("fr", text))
+    assert q.content == "par le ralentissement de la croissance" and q.cue_class == "emotion"
