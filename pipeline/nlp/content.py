@@ -396,7 +396,10 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if bare_ok and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
                 "VERB", "AUX") and not ctx.in_quotes(token) and all(
                 t.pos_ in ("ADV", "PRON") for t in window[:n]):
-            return _span(ctx, token.i, _infinitive_end(token, ctx))
+            # « assure ne pas vouloir … », « affirme l'avoir vu »: the negation and clitics
+            # before the infinitive belong to it.
+            first = window[0].i if n else token.i
+            return _span(ctx, first, _infinitive_end(token, ctx))
         if lexicon.is_word("infinitive_marker", token.text) or (
                 token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i)):
             if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):

@@ -273,3 +273,8 @@ def test_se_dire_preoccupe_par(extract):
     text = "Le commissaire Pierre Morin s'est dit préoccupé par le ralentissement de la croissance."
     q = one(extract("fr", text))
     assert q.content == "par le ralentissement de la croissance" and q.cue_class == "emotion"
+
+
+def test_a_bare_infinitive_keeps_its_negation(extract):
+    q = one(extract("fr", "Le ministre Paul Roy assure ne pas vouloir se représenter."))
+    assert q.content == "ne pas vouloir se représenter"
