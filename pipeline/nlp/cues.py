@@ -125,6 +125,23 @@ def _adjectival_participle(verb: Token) -> bool:
     return verb.dep_ in ("acl", "amod", "advcl", "nmod", "appos")
 
 
+def auxiliary_before_pronoun_incise(verb: Token, ctx: DocContext) -> Token | None:
+    """ « L'Union a, elle, demandé … », « a, lui aussi, affirmé »: the auxiliary before a
+    pronoun set between commas that only repeats the subject (the parser then loses both)."""
+    if ctx.lang != "fr":
+        return None
+    doc = ctx.doc
+    j = verb.i - 1
+    words = []
+    while j >= 0 and len(words) < 4 and (doc[j].is_punct or doc[j].pos_ in ("PRON", "ADV")):
+        words.append(doc[j])
+        j -= 1
+    if j < 0 or "," not in (w.text for w in words) or not any(
+            ctx.lexicon.pronoun(w.text) is not None for w in words):
+        return None
+    return doc[j] if ctx.lexicon.is_word("auxiliary", _norm(doc[j])) else None
+
+
 def _agentless_passive(verb: Token) -> bool:
     """ "it was said that …": no speaker. (The parser sometimes labels the "-elle" of
     "a-t-elle expliqué" a passive subject: only a passive auxiliary counts.)"""
@@ -276,7 +293,8 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
             continue
         before = ctx.previous_word(head.i)
         if _adjectival_participle(head) and not (
-                before is not None and ctx.lexicon.is_word("coordinator", before.text)):
+                before is not None and ctx.lexicon.is_word("coordinator", before.text)) \
+                and auxiliary_before_pronoun_incise(head, ctx) is None:
             continue  # "sa retraite, révélée la veille": a modifier, not a report
         if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
                for c in head.children):

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from pipeline.nlp.context import DocContext
-from pipeline.nlp.cues import Cue, cue_word, inverted_pronoun, same_form_conjunct
+from pipeline.nlp.cues import (
+    Cue,
+    auxiliary_before_pronoun_incise,
+    cue_word,
+    inverted_pronoun,
+    same_form_conjunct,
+)
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "dep", "parataxis", "ccomp"}
@@ -179,9 +185,29 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
             if found is not None:
                 return found
+    found = _subject_before_pronoun_incise(cue, ctx)
+    if found is not None:
+        return found
     if allow_inverted:
         return inverted_subject(cue, ctx)
     return None
+
+
+def _subject_before_pronoun_incise(cue: Cue, ctx: DocContext) -> Token | None:
+    """ « L'Union a, elle, demandé … »: the subject is the auxiliary's."""
+    auxiliary = auxiliary_before_pronoun_incise(_first_verb(cue), ctx)
+    if auxiliary is None:
+        return None
+    for holder in (auxiliary, auxiliary.head):
+        subject = grammatical_subject(holder, ctx)
+        if subject is not None and subject.i < auxiliary.i and not ctx.in_quotes(subject):
+            return subject
+    return None
+
+
+def _first_verb(cue: Cue) -> Token:
+    """The first verb of a cue's verb group."""
+    return cue.token if cue.token.i <= cue.head.i else cue.head
 
 
 def _name_before_apposition(cue: Cue, ctx: DocContext) -> Token | None:

@@ -731,7 +731,8 @@ class _Composer:
                 score, derived = -1.0, True
                 self.trace.append(("privative", -1.0))
                 evidence = True
-            elif tok.pos_ == "VERB" and any(c.dep_ in ("obj", "dobj") for c in complements):
+            elif tok.pos_ == "VERB" and any(c.dep_ in ("obj", "dobj", "obl:arg")
+                                            for c in complements):
                 # "appalled that they are lifting sanctions", "urged them to ban the fees": the
                 # stance is about the action, not about the neutral thing it ends.
                 self.actions.add(tok.i)
@@ -1209,8 +1210,8 @@ def _acting_on(tokens: Sequence[Token], composer: _Composer | None) -> Token | N
     for tok in tokens:
         node = tok
         while node.head.i != node.i:
-            if node.head.i in composer.actions and node.dep_ in ("obj", "dobj", "nsubjpass",
-                                                                  "nsubj:pass"):
+            if node.head.i in composer.actions and node.dep_ in ("obj", "dobj", "obl:arg",
+                                                                  "nsubjpass", "nsubj:pass"):
                 return node.head
             node = node.head
     return None
@@ -1335,8 +1336,8 @@ def _nominal(tok: Token) -> Token | None:
 _NP_DEPS = frozenset({"det", "amod", "compound", "nummod", "poss", "case", "nmod", "nmod:poss",
                       "prep", "pobj", "pcomp", "flat", "flat:name", "fixed", "conj", "cc",
                       "advmod", "obj", "dobj", "quantmod", "neg", "nn", "poss:case", "mark",
-                      "amod:att"})
-_NP_CLAUSE_HEAD_DEPS = frozenset({"obj", "dobj", "mark", "pcomp"})
+                      "amod:att", "obl:arg"})
+_NP_CLAUSE_HEAD_DEPS = frozenset({"obj", "dobj", "mark", "pcomp", "obl:arg"})
 
 
 def noun_phrase(head: Token, inside: set[int]) -> str | None:

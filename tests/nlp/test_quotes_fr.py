@@ -278,3 +278,11 @@ def test_se_dire_preoccupe_par(extract):
 def test_a_bare_infinitive_keeps_its_negation(extract):
     q = one(extract("fr", "Le ministre Paul Roy assure ne pas vouloir se représenter."))
     assert q.content == "ne pas vouloir se représenter"
+
+
+def test_a_pronoun_incise_after_the_auxiliary_keeps_the_subject(extract):
+    text = ("L'Union des paysans a, elle, demandé aux exploitations de renoncer aux "
+            "pesticides.")
+    q = one(extract("fr", text))
+    assert q.content == "de renoncer aux pesticides"
+    assert q.speaker_name == "Union des paysans"
