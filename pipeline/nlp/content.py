@@ -175,7 +175,7 @@ def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     adjective = False
     while j < unit_end:
         token = doc[j]
-        if token.is_space or token.pos_ == "ADV" or _is_time_word(token, ctx):
+        if token.is_space or token.pos_ == "ADV" or ctx.is_time(token):
             j += 1
             continue
         if not adjective and token.text in OPENING and start is None:
@@ -236,10 +236,6 @@ def _object_predicate(cue: Cue, ctx: DocContext, j: int, unit_end: int
     while end < unit_end and (doc[end].text in CLOSING or doc[end].text == STRAIGHT):
         end += 1
     return _span(ctx, j, end)
-
-
-def _is_time_word(token: Token, ctx: DocContext) -> bool:
-    return token.ent_type_ in ("DATE", "TIME") or ctx.lexicon.is_word("time_word", token.text)
 
 
 def surface_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:

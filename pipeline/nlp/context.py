@@ -161,6 +161,11 @@ class DocContext:
     def in_quotes(self, token: Token) -> bool:
         return self.token_segment[token.i] >= 0
 
+    def is_time(self, token: Token) -> bool:
+        """A date or time word ("jeudi", "Monday", "à la mi-août"), never a speaker or object."""
+        return token.ent_type_ in ("DATE", "TIME") or self.lexicon.is_word("time_word",
+                                                                           token.text)
+
     def unit_of(self, token: Token) -> tuple[int, int]:
         return self.units[self.token_unit[token.i]]
 

@@ -90,7 +90,7 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
                                                                           "npadvmod", "advmod",
                                                                           "obl:arg", "iobj"):
             continue
-        if any(c.dep_ == "case" for c in child.children) or _is_time(child, ctx):
+        if any(c.dep_ == "case" for c in child.children) or ctx.is_time(child):
             continue
         if child.pos_ == "PRON" and ctx.lexicon.pronoun(child.text) is None:
             continue
@@ -111,10 +111,6 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
         if token.pos_ in ("VERB", "AUX", "SCONJ"):
             break
     return None
-
-
-def _is_time(token: Token, ctx: DocContext) -> bool:
-    return token.ent_type_ in ("DATE", "TIME") or ctx.lexicon.is_word("time_word", token.text)
 
 
 def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
@@ -263,7 +259,7 @@ def _np_bounds(head: Token, ctx: DocContext) -> tuple[int, int]:
         if child.i < head.i and child.dep_ in _NP_LEFT_DEPS:
             left = min(left, child.left_edge.i)
     for child in sorted(head.children, key=lambda c: c.i):
-        if child.i > head.i and _is_time(child, ctx):
+        if child.i > head.i and ctx.is_time(child):
             break  # "l'OFAG jeudi": the day is not part of the speaker
         if child.i > head.i and child.dep_ in _NP_RIGHT_DEPS:
             sub = list(child.subtree)
@@ -528,7 +524,7 @@ def _name_run_end(right: int, ctx: DocContext) -> int:
     j = right + 1
     while j < len(doc) and not doc[j].is_sent_start and not ctx.in_quotes(doc[j]):
         token = doc[j]
-        if token.pos_ == "PROPN" and _is_name_token(token, ctx) and not _is_time(token, ctx):
+        if token.pos_ == "PROPN" and _is_name_token(token, ctx) and not ctx.is_time(token):
             right = j
         elif token.text in ("-", "‐") or ctx.lexicon.is_word("name_particle", token.text):
             if not _capital_follows(j, min(len(doc) - 1, j + 3), ctx):
