@@ -116,8 +116,7 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     for token in _right_window(cue, ctx):
         if token.pos_ in ("NOUN", "PROPN") and token.head.i in (cue.token.i, cue.head.i) \
                 and not any(c.dep_ == "case" for c in token.children) and \
-                token.ent_type_ not in ("DATE", "TIME") and \
-                not lexicon.is_word("time_word", token.text):
+                not ctx.is_time(token):
             nouns.append(token)
         if lexicon.is_word("complementizer", token.text) and token.pos_ in ("SCONJ", "ADP",
                                                                             "PRON", "DET"):
