@@ -676,12 +676,9 @@ class _Composer:
                     if self.word_class(passive[0]) == "reverser":
                         # « la guerre doit être arrêtée »: for ending the war, against the
                         # war; « ce pesticide doit être interdit »: against the pesticide.
-                        reversed_subject = sum(v.score for v in subj_values)
-                        comp = 1.0 if reversed_subject < 0 else -1.0
+                        ended = self._ended_subject(passive[0], nominal, subj_values)
+                        comp = 1.0 if ended < 0 else -1.0
                         subj_values, subj = [], 0.0
-                        if reversed_subject:
-                            self.actions.add(passive[0].i)
-                            self.patients.add(nominal[0].i)
         wanted = self.deontic_noun(tok) if own == "favor" else None
         if wanted is not None:
             self.replaced.update(t.i for t in wanted.subtree if t.i in self.inside)
@@ -709,16 +706,13 @@ class _Composer:
                 and any(t.pos_ in ("NOUN", "PROPN") for t in subjects) and not comp:
             # "this pesticide should be banned", « la guerre doit être arrêtée »: the passive
             # subject is what is ended; a thing the lexicon does not judge is opposed.
-            reversed_subject = sum(v.score for v in subj_values)
-            score = -reversed_subject if reversed_subject else -1.0
-            derived = reversed_subject > 0
+            nominal = [t for t in subjects if t.pos_ in ("NOUN", "PROPN")]
+            ended = self._ended_subject(tok, nominal, subj_values)
+            if ended:
+                self.focus.extend(nominal)
+            score = -ended if ended else -1.0
+            derived = ended > 0
             subj = 0.0
-            if reversed_subject:
-                # "the war must be ended": the stance is for the ending, so against the war.
-                self.actions.add(tok.i)
-                patients = [t for t in subjects if t.pos_ in ("NOUN", "PROPN")]
-                self.patients.update(t.i for t in patients)
-                self.focus.extend(patients)
             self.trace.append(("reverser", score))
             evidence = True
             score += adj
@@ -816,6 +810,16 @@ class _Composer:
         if hedged:
             score *= HEDGE_FACTOR  # "could help and hurt": the hedge covers both conjuncts
         return _Value(score=score, derived=derived and score < 0, evidence=evidence)
+
+    def _ended_subject(self, verb: Token, subjects: list[Token], values: list[_Value]) -> float:
+        """The value of the passive subjects that `verb` (a reverser) ends. When the lexicon
+        judges them ("the war must be ended"), a stance for the ending is against them: the
+        verb is an action and they are its patients."""
+        value = sum(v.score for v in values)
+        if value:
+            self.actions.add(verb.i)
+            self.patients.update(t.i for t in subjects)
+        return value
 
     def _main_predicate(self, tok: Token) -> bool:
         """`tok` is the quotation's main predicate or the clause it judges, not a verb of a
