@@ -14,7 +14,13 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from pipeline.nlp.context import SENTENCE_END, DocContext
-from pipeline.nlp.cues import AUX_DEPS, Cue, cue_word, same_form_conjunct
+from pipeline.nlp.cues import (
+    AUX_DEPS,
+    Cue,
+    cue_word,
+    same_form_conjunct,
+    subject_after_coordinator,
+)
 from pipeline.nlp.marks import CLOSING, OPENING, STRAIGHT
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "obj", "dobj", "advcl", "dep", "parataxis", "conj", "acl",
@@ -124,6 +130,8 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             # tag ("a révélé à la mi-août que …").
             relative = token.dep_ != "mark" and ("Rel" in token.morph.get("PronType") or
                                                  token.pos_ in ("PRON", "DET"))
+            misparsed = ctx.lang == "en" and relative and _misparsed_relative(token, cue)
+            relative = relative and not misparsed
             if nouns and (relative or ctx.lang == "fr"):
                 # after an object, "que" opens a relative clause ("des choses que l'on
                 # regrettera") unless the noun is one of saying ("l'argument que …")
@@ -136,7 +144,7 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             if token.dep_ == "fixed" or (before is not None and lexicon.is_word(
                     "subordinator_prefix", before.text)):
                 break  # "alors que", "pour que": a subordinate clause of the writer
-            if ctx.lang == "en" and token.dep_ != "mark":
+            if ctx.lang == "en" and token.dep_ != "mark" and not misparsed:
                 continue
             return _clause_after(token, ctx)
         if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i):
@@ -157,6 +165,20 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 end = _adjunct_tail(subtree_end(child, ctx), ctx)
                 return _span(ctx, start, end)
     return None
+
+
+def _misparsed_relative(that: Token, cue: Cue) -> bool:
+    """ "said in a release that its board met": the parser made "that" a relative pronoun of
+    the adjunct's noun, leaving the reporting verb with nothing reported; a cue with no
+    complement of its own reports that clause."""
+    clause = that.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or noun.dep_ != "pobj" or noun.head.head.i not in (
+            cue.token.i, cue.head.i):
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
+        return False  # "the report that says …": "that" is the subject, a true relative
+    return not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.token.children)
 
 
 def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
@@ -472,6 +494,10 @@ def _cut_at_coordinated_cue(ctx: DocContext, start_token: int, end_token: int) -
                 not any(c.dep_.startswith("nsubj") for c in token.children) and \
                 not _coordinated_in_clause(token, start_token):
             return before.i
+        # "with Israel saying X and the government firing back that Y": another report
+        found = subject_after_coordinator(token, ctx, after=start_token)
+        if found is not None:
+            return found[1].i
     return end_token
 
 

@@ -66,6 +66,31 @@ def same_form_conjunct(verb: Token) -> bool:
     return all(verb.morph.get(f) == other.morph.get(f) for f in ("Mood", "Tense", "VerbForm"))
 
 
+def subject_after_coordinator(verb: Token, ctx: DocContext, *, after: int = -1
+                              ) -> tuple[Token, Token] | None:
+    """ "… and the Indonesian government firing back that …": a subject-less reporting verb
+    right after a noun phrase that a coordinator opens (after token `after`): the phrase's
+    head (its subject, which the parser hung elsewhere) and the coordinator."""
+    if not any(c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for c in verb.children):
+        return None  # only a verb with a clause of its own starts a report
+    doc = ctx.doc
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj") and c.i < verb.i]
+    if subjects:
+        head, first = subjects[0], subjects[0].left_edge.i
+    else:
+        first = verb.i
+        while first - 1 > after and doc[first - 1].pos_ in ("DET", "ADJ", "NOUN", "PROPN"):
+            first -= 1
+        if first == verb.i or doc[first].pos_ not in ("DET", "PROPN"):
+            return None
+        head = doc[verb.i - 1]
+    before = ctx.previous_word(first)
+    if before is None or before.i <= after or not ctx.lexicon.is_word("coordinator",
+                                                                      before.text):
+        return None
+    return head, before
+
+
 def inverted_pronoun(token: Token, lexicon: Lexicon) -> bool:
     """ "-il" of "a-t-il", "-elle" of "affirme-t-elle"."""
     return token.text.startswith("-") and lexicon.is_word("subject_clitic",

@@ -20,6 +20,7 @@ from pipeline.nlp.cues import (
     cue_word,
     inverted_pronoun,
     same_form_conjunct,
+    subject_after_coordinator,
 )
 
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "expl:subj"}
@@ -143,6 +144,10 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             return subject
     if cue.inverted is not None:
         return cue.inverted
+    if _participle(cue.token):
+        found_pair = subject_after_coordinator(cue.token, ctx)
+        if found_pair is not None and not ctx.in_quotes(found_pair[0]):
+            return found_pair[0]  # "… and the government firing back that …"
     found = _name_before_apposition(cue, ctx)
     if found is not None:
         return found
@@ -610,7 +615,11 @@ def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
 def _relative_antecedent(token: Token) -> int | None:
     verb = token.head
     if verb.dep_ in ("relcl", "acl:relcl", "acl") and verb.head.i != verb.i:
-        return verb.head.i
+        noun = verb.head
+        if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+            # "the Tea PAC, a local group which said …": the name the apposition describes
+            return noun.head.i
+        return noun.i
     return None
 
 

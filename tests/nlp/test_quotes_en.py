@@ -228,3 +228,27 @@ def test_in_her_view_gives_the_speaker(extract):
             "two years.")
     q = one(extract("en", text))
     assert q.content == "the works will take two years" and q.speaker_name == "Ruth Okafor"
+
+
+def test_said_in_a_release_that(extract):
+    text = "The Tea Party group said in a release that its board met at dawn."
+    q = one(extract("en", text))
+    assert q.content == "its board met at dawn" and q.speaker_mention.startswith("Tea Party")
+
+
+def test_a_relative_on_an_apposition_goes_to_the_name(extract):
+    text = ("Bennett was endorsed by the Hill Valley PAC, a local organization which said that "
+            "its board met at dawn.")
+    q = one(extract("en", text))
+    assert q.speaker_name == "Hill Valley PAC"
+
+
+def test_a_second_reporter_after_and_starts_a_second_quote(extract):
+    text = ("The clinic became a dispute, with the army saying rebels had used the building and "
+            "the local council firing back that it was built for patients.")
+    extraction = extract("en", text)
+    first = quote_with(extraction, "rebels had used")
+    second = quote_with(extraction, "it was built")
+    assert first.content == "rebels had used the building"
+    assert second.content == "it was built for patients"
+    assert second.speaker_mention == "the local council"
