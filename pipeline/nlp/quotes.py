@@ -703,7 +703,7 @@ def opinion_quotes(state: _State) -> None:
         comma = ctx.token_at(max(speaker.np_end, speaker.end))
         while comma is not None and comma.i < unit_end and comma.is_space:
             comma = doc[comma.i + 1]
-        if comma is None or comma.text != "," or comma.i - source.i > 3:
+        if comma is None or comma.text != "," or comma.i - source.i > 6:
             continue
         rest = ctx.next_word(comma.i)
         if rest is None:

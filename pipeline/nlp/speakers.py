@@ -1003,6 +1003,12 @@ class Resolver:
         pronoun = lexicon.pronoun(token.text)
         if pronoun is not None and pronoun.kind == "personal":
             return mention_for(token, self.ctx)
+        if token.pos_ in ("PROPN", "NOUN") and pronoun is None:
+            # « Le ministre Giovanni Tria a contesté ces chiffres. « … », a-t-il assuré »: a
+            # person named as the subject of any verb is whom a next "il" is about.
+            mention = mention_for(token, self.ctx)
+            if mention.kind == "name" and self._names_a_person(mention):
+                return mention
         if token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")
                                      or token.tag_ == "NNS") and animate(token, self.ctx):
             mention = mention_for(token, self.ctx)
@@ -1015,6 +1021,11 @@ class Resolver:
                 mention = mention_for(token, self.ctx)
                 return mention if mention.kind == "role" else None
         return None
+
+    def _names_a_person(self, mention: SpeakerMention) -> bool:
+        """The tagger saw a person in the mention's name (not an organisation or a place)."""
+        span = self.ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and any(t.ent_type_ in PERSON_LABELS for t in span)
 
     def _learn_gender(self, mention: SpeakerMention, entity: Entity) -> None:
         if entity.gender or entity.kind != "person":

@@ -286,3 +286,17 @@ def test_a_pronoun_incise_after_the_auxiliary_keeps_the_subject(extract):
     q = one(extract("fr", text))
     assert q.content == "de renoncer aux pesticides"
     assert q.speaker_name == "Union des paysans"
+
+
+def test_a_named_subject_of_any_verb_is_whom_the_next_pronoun_is_about(extract):
+    text = ("« La situation reste fragile », a déclaré le commissaire Pierre Morin. Le ministre "
+            "de l'économie, Giorgio Tassi, a contesté ces chiffres. « Nos prévisions sont "
+            "réalistes », a-t-il assuré.")
+    q = quote_with(extract("fr", text), "Nos prévisions")
+    assert q.speaker_name == "Giorgio Tassi"
+
+
+def test_pour_with_a_long_role_and_name(extract):
+    text = "Pour le chancelier autrichien Sebastian Kellner, la réforme est nécessaire."
+    q = one(extract("fr", text))
+    assert q.content == "la réforme est nécessaire" and q.speaker_name == "Sebastian Kellner"
