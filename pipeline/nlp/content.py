@@ -196,6 +196,8 @@ def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     adjective = False
     while j < unit_end:
         token = doc[j]
+        if token.pos_ == "ADV" and not adjective and start is None and token.head.pos_ == "ADJ":
+            start = j  # « peu probable »: the degree belongs to the predicate
         if token.is_space or token.pos_ == "ADV" or ctx.is_time(token):
             j += 1
             continue

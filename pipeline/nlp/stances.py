@@ -1138,7 +1138,7 @@ def frame_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> tuple[float,
         # « …, s'est inquiétée la maire »: after a quotation, a subject-less verb's noun is its
         # inverted subject (the speaker), which a parser may take for an object.
         inverted = (quote.content_end is not None and quote.content_end <= verb.idx
-                    and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children))
+                    and not any(c.dep_ in _SUBJECT_DEPS and outside(c) for c in verb.children))
         for obj in verb.children:
             if obj.dep_ not in ("obj", "dobj") or obj.pos_ not in ("NOUN", "PROPN"):
                 continue

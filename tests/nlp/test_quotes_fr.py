@@ -300,3 +300,18 @@ def test_pour_with_a_long_role_and_name(extract):
     text = "Pour le chancelier autrichien Sebastian Kellner, la réforme est nécessaire."
     q = one(extract("fr", text))
     assert q.content == "la réforme est nécessaire" and q.speaker_name == "Sebastian Kellner"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("La Banque centrale s'attend à ce que l'activité ralentisse au second semestre.",
+         "l'activité ralentisse au second semestre"),
+        ("De l'aveu même du gouverneur Paul Roy, la situation est « préoccupante ».",
+         "la situation est « préoccupante »"),
+        ("Le ministre Paul Roy a parlé hier. Il juge peu probable que la France connaisse une "
+         "récession.", "peu probable que la France connaisse une récession"),
+    ],
+)
+def test_more_french_attributions(extract, text, content):
+    assert content in [q.content for q in extract("fr", text).quotes]
