@@ -1304,6 +1304,15 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
                     candidates.append(child)
     if not candidates:
         candidates = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    if not candidates and sum(1 for t in tokens if t.is_alpha) > _MAX_TARGET_TOKENS:
+        # No noun in a long quotation ("I am guilty. We all know …"): its predicate, not the
+        # whole text (a short one stands as its own target, "to keep trying").
+        for root in roots:
+            predicate = next((c for c in root.children if c.dep_ in ("acomp", "attr", "xcomp")
+                              and c.i in inside), root) if root.lemma_.lower() in _BE else root
+            if predicate.pos_ in ("ADJ", "VERB", "NOUN"):
+                candidates.append(predicate)
+                break
     if not candidates:
         return None
     phrase = noun_phrase(candidates[0], inside)

@@ -943,3 +943,11 @@ def test_a_harm_done_by_a_good_sounding_subject_is_against_it(nlp, resources, la
                                                               content, target):
     stance = main_stance(nlp, resources, lang, text, content)
     assert (stance.target, stance.polarity) == (target, "against")
+
+
+def test_a_long_quotation_without_a_noun_is_not_its_own_target(nlp, resources):
+    text = ('"I am guilty, and we all know that I did it and that I would do it again," '
+            'the man said.')
+    content = "I am guilty, and we all know that I did it and that I would do it again"
+    stance = main_stance(nlp, resources, "en", text, content, kind="direct")
+    assert stance.target == "guilty"
