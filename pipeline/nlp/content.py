@@ -407,6 +407,9 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(
                 window[n + 1:n + 2], cue, ctx)
+            if verb is not None and cue.cue_class == "rejection" and lexicon.is_word(
+                    "no_comment", verb.lemma_.lower()):
+                return None  # « a refusé de commenter »: no content reported
             if verb is not None:
                 return _span(ctx, token.i, _infinitive_end(verb, ctx))
             if ctx.lang == "en":

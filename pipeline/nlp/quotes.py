@@ -607,8 +607,8 @@ def prepositional_quotes(state: _State) -> None:
             if not n:
                 continue
             source = _object_after(ctx, i + n)
-            if source is None or not _agentive(source, ctx):
-                continue
+            if source is None or not _agentive(source, ctx) or source.lower_ == "ce":
+                continue  # « selon ce qu'a appris X »: the writer's own reporting
             speaker = mention_for(source, ctx)
             cue_span = (token.idx, doc[i + n - 1].idx + len(doc[i + n - 1].text))
             _selon_drafts(state, i, source, speaker, cue_span, cue_class)

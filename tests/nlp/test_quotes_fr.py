@@ -315,3 +315,20 @@ def test_pour_with_a_long_role_and_name(extract):
 )
 def test_more_french_attributions(extract, text, content):
     assert content in [q.content for q in extract("fr", text).quotes]
+
+
+def test_refusing_to_comment_reports_nothing(extract):
+    assert extract("fr", "Le Conseil de la magistrature a refusé de commenter.").quotes == []
+
+
+def test_selon_ce_qu_a_appris_is_the_writers_reporting(extract):
+    text = ("Le juge Paul Roy a parlé hier. Selon ce qu'a appris la radio, le dossier compte "
+            "des milliers de pages.")
+    assert [q for q in extract("fr", text).quotes if q.content.startswith("le dossier")] == []
+
+
+def test_a_t_il_laisse_tomber(extract):
+    text = ("Le juge Paul Roy a parlé. « Il n'y a aucune raison de poursuivre », a-t-il "
+            "laissé tomber.")
+    q = quote_with(extract("fr", text), "Il n'y a aucune")
+    assert q.speaker_name == "Paul Roy"
