@@ -181,6 +181,7 @@ class StanceLexicon:
     removal_pairs: frozenset[tuple[str, str]] = frozenset()
     deontic_nouns: frozenset[str] = frozenset()
     pos_only: dict[str, frozenset[str]] = field(default_factory=dict)
+    intensifiers: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -217,6 +218,7 @@ class StanceLexicon:
             removals=_words(ops.get("removals", [])),
             removal_pairs=_pairs(ops.get("removals", [])),
             deontic_nouns=_words(ops.get("deontic_nouns", [])),
+            intensifiers=_words(ops.get("intensifiers", [])),
             pos_only=_pos_restrictions(
                 *(words.get(k, []) for k in ("positive", "negative")),
                 *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
@@ -532,6 +534,8 @@ class _Composer:
             return "privative"
         if self.listed(tok, self.lex.reversers):
             return "reverser"
+        if tok.dep_ == "amod" and self.has(tok, self.lex.intensifiers):
+            return None  # "great suspicion", « vive inquiétude »: how much, not how good
         if self.listed(tok, self.lex.negative):
             return "negative"
         if self.listed(tok, self.lex.positive):

@@ -951,3 +951,19 @@ def test_a_long_quotation_without_a_noun_is_not_its_own_target(nlp, resources):
     content = "I am guilty, and we all know that I did it and that I would do it again"
     stance = main_stance(nlp, resources, "en", text, content, kind="direct")
     assert stance.target == "guilty"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "expected"),
+    [
+        # Before a noun, a degree adjective says how much, not how good.
+        ("en", '"He is a serious candidate," the chair said.', "He is a serious candidate", None),
+        ("fr", "« C'est un grand chantier », a déclaré le maire.", "C'est un grand chantier",
+         None),
+        # Said of something, it still evaluates.
+        ("en", '"This is great," the chair said.', "This is great", "favor"),
+    ],
+)
+def test_a_degree_adjective_before_a_noun_adds_no_polarity(nlp, resources, lang, text, content,
+                                                           expected):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == expected
