@@ -506,6 +506,26 @@ def _cut_at_coordinated_cue(ctx: DocContext, start_token: int, end_token: int) -
     return end_token
 
 
+def _cut_at_attributed_quotation(ctx: DocContext, start_token: int, end_token: int) -> int:
+    """ "… que les tensions s'apaisent : « Elles sont une menace », a-t-elle estimé": a colon
+    opening a quotation that has its own reporting verb ends the clause before it."""
+    doc = ctx.doc
+    for j in range(start_token + 1, end_token - 1):
+        if doc[j].text != ":":
+            continue
+        opening = ctx.next_word(j)
+        k = ctx.segment_at_open(opening.idx) if opening is not None else -1
+        if k < 0:
+            continue
+        after = ctx.token_at(ctx.segments[k].outer_end)
+        window = [] if after is None else [t for t in doc[after.i:after.i + 4]
+                                           if not t.is_space]
+        if any(cue_word(t, ctx.lexicon) is not None or t.text.startswith("-t")
+               for t in window):
+            return j
+    return end_token
+
+
 def _coordinated_in_clause(verb: Token, start_token: int) -> bool:
     """A verb coordinated, in the very same form, with a verb of the reported clause continues
     that clause: "a annoncé qu'il transmettrait X et demanderait Y", "said he would resign and
@@ -516,6 +536,7 @@ def _coordinated_in_clause(verb: Token, start_token: int) -> bool:
 def _span(ctx: DocContext, start_token: int, end_token: int) -> tuple[int, int] | None:
     doc = ctx.doc
     end_token = _cut_at_coordinated_cue(ctx, start_token, end_token)
+    end_token = _cut_at_attributed_quotation(ctx, start_token, end_token)
     if end_token <= start_token:
         return None
     start = doc[start_token].idx

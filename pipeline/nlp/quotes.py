@@ -397,6 +397,8 @@ def _coordinated_speaker(cue: Cue, state: _State) -> SpeakerMention | None:
 def _main_clause_cue(cue: Cue, ctx: DocContext) -> bool:
     """A reporting clause of its own, not a relative or adverbial clause inside another
     (the parser's links into a neighbouring quotation do not count)."""
+    if cue.inverted is not None and in_attribution_position(cue, ctx):
+        return True  # « …, a-t-il ajouté »: an incise, whatever the parser hung it on
     verb = cue.head
     while verb.dep_ == "conj" and verb.head.i != verb.i and not ctx.in_quotes(verb.head):
         verb = verb.head
@@ -440,6 +442,17 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         return None
     inside = ctx.segments_in(span[0], span[1] + 1)
     free_inside = [k for k in inside if k not in state.used_segments]
+    if inside and inside[-1] in free_inside:
+        # "… que les tensions s'apaisent : « Elles sont une menace », a-t-elle estimé": a
+        # quotation opened by a colon at the end is what this cue reports, by itself.
+        last = ctx.segments[inside[-1]]
+        opening = ctx.token_at(last.open)
+        colon = ctx.previous_word(opening.i) if opening is not None else None
+        if colon is not None and colon.text == ":" and colon.idx > span[0] and \
+                last.outer_end >= span[1] - 1:
+            return Draft("direct", last.start, last.end, (cue.start, cue.end), cue.cue_class,
+                         speaker, "cue-after", 0.85, ctx.segment_paragraph[inside[-1]],
+                         segments=[inside[-1]])
     if len(inside) == 1 and free_inside:
         segment = ctx.segments[inside[0]]
         outer = (segment.open, segment.outer_end)
@@ -542,6 +555,17 @@ def _only_punct_outside(ctx: DocContext, span: tuple[int, int], outer: tuple[int
 
 
 # ------------------------------------------------------------------------------ selon, pour
+
+
+def _attributed_noun(speaker: SpeakerMention, ctx: DocContext) -> bool:
+    """ "« … », ajoute le politique letton": right after a quotation and its reporting verb,
+    a noun phrase is the speaker even when the word lists do not know it as a person (but
+    not a document, a date or a place)."""
+    head = ctx.doc[speaker.head]
+    if head.pos_ != "NOUN" or ctx.is_time(head) or head.ent_type_ in ("LOC", "GPE"):
+        return False
+    title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
+    return title is None or title.kind != "document"
 
 
 def _phrase_at(ctx: DocContext, i: int, phrase: str) -> int:
@@ -999,7 +1023,8 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     drafts = [d for d in state.drafts
               if (d.speaker is not None and d.speaker.kind not in ("first", "generic")
                   and (d.speaker.kind in ("name", "pronoun")
-                       or animate(ctx.doc[d.speaker.head], ctx)))
+                       or animate(ctx.doc[d.speaker.head], ctx)
+                       or (d.form == "cue-after" and _attributed_noun(d.speaker, ctx))))
               or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list

@@ -84,7 +84,9 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
     verb = cue.head
     doc = ctx.doc
     last = max(verb.i, cue.token.i)
-    for child in sorted(verb.children, key=lambda c: c.i):
+    # « …, a fait valoir le chancelier »: the parser may hang the subject on the infinitive.
+    children = [*verb.children, *(cue.token.children if cue.token is not verb else ())]
+    for child in sorted(children, key=lambda c: c.i):
         if child.i <= last:
             continue
         if child.pos_ not in ("NOUN", "PROPN", "PRON") or child.dep_ in ("obl", "obl:mod",

@@ -332,3 +332,31 @@ def test_a_t_il_laisse_tomber(extract):
             "laissé tomber.")
     q = quote_with(extract("fr", text), "Il n'y a aucune")
     assert q.speaker_name == "Paul Roy"
+
+
+def test_an_unlisted_noun_after_a_quotation_and_its_verb_is_the_speaker(extract):
+    q = one(extract("fr", "« Les risques restent élevés », ajoute le politique letton."))
+    assert q.speaker_mention == "le politique letton"
+
+
+def test_an_incise_with_an_inverted_pronoun_reports_a_mixed_quotation(extract):
+    text = ("Le chancelier Paul Kurz a parlé. C’est le seul moyen « d’éviter le danger », "
+            "a-t-il ajouté.")
+    q = quote_with(extract("fr", text), "C’est le seul moyen")
+    assert q.content == "C’est le seul moyen « d’éviter le danger »"
+    assert q.speaker_name == "Paul Kurz"
+
+
+def test_a_fait_valoir_le_chancelier(extract):
+    text = ("Le chancelier Paul Kurz a parlé. Des sanctions « empêcheront l’Italie de finir "
+            "comme la Grèce », a fait valoir le chancelier.")
+    q = quote_with(extract("fr", text), "Des sanctions")
+    assert q.speaker_name == "Paul Kurz"
+
+
+def test_a_colon_quotation_with_its_own_cue_is_its_own_quote(extract):
+    text = ("La directrice Anne Roux a jugé « impératif » mardi que les tensions s’apaisent : "
+            "« Elles représentent une menace », a-t-elle estimé.")
+    contents = [q.content for q in extract("fr", text).quotes]
+    assert contents == ["« impératif » mardi que les tensions s’apaisent",
+                        "Elles représentent une menace"]
