@@ -119,10 +119,13 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         return None
     lexicon = ctx.lexicon
     nouns: list[Token] = []  # direct objects between the cue and "que"
+    after_preposition = False  # « a déclaré à CBC/Radio-Canada que »: not an object
     for token in _right_window(cue, ctx):
+        if token.pos_ == "ADP" and not lexicon.is_word("complementizer", token.text):
+            after_preposition = True
         if token.pos_ in ("NOUN", "PROPN") and token.head.i in (cue.token.i, cue.head.i) \
                 and not any(c.dep_ == "case" for c in token.children) and \
-                not ctx.is_time(token):
+                not ctx.is_time(token) and not after_preposition:
             nouns.append(token)
         if lexicon.is_word("complementizer", token.text) and token.pos_ in ("SCONJ", "ADP",
                                                                             "PRON", "DET"):
@@ -150,8 +153,17 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i):
             break
     if ctx.lang == "en":
-        for child in sorted(cue.token.children, key=lambda c: c.i):
-            if child.i > cue.token.i and child.dep_ == "ccomp":
+        clauses = list(cue.token.children)
+        if cue.takes("addressee"):
+            # "told the jury Roof stood over her": the parser made the reported clause a
+            # relative clause of the person told (no relative pronoun, a subject of its own).
+            doc = ctx.doc
+            clauses += [g for c in cue.token.children if c.dep_ == "dobj"
+                        for g in c.children if g.dep_ == "relcl" and g.i > c.i
+                        and not any(t.tag_ in ("WDT", "WP", "WP$") or t.lower_ == "that"
+                                    or t.is_punct for t in doc[c.i + 1:g.i])]
+        for child in sorted(clauses, key=lambda c: c.i):
+            if child.i > cue.token.i and child.dep_ in ("ccomp", "relcl"):
                 start = child.left_edge.i
                 while start < child.i and ctx.lexicon.is_word("complementizer",
                                                               ctx.doc[start].text):

@@ -8,6 +8,7 @@ speaker), so that a stretch of text is claimed by the first rule that explains i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -935,7 +936,7 @@ def _right_after_draft(state: _State, segment: Segment, paragraph: int) -> bool:
     last = max(before, key=lambda d: d.end)
     end = max(last.end, last.cue_span[1] if last.cue_span else last.end,
               last.speaker.end if last.speaker.start > last.end else last.end)
-    return sum(1 for ch in state.ctx.text[end:segment.open] if ch in ".!?") <= 1
+    return _sentence_stops(state.ctx.text[end:segment.open]) <= 1
 
 
 def _heading(segment: Segment, ctx: DocContext, paragraph: int) -> bool:
@@ -960,8 +961,15 @@ def _pull_quote(k: int, ctx: DocContext) -> bool:
 
 def _text_between_is_quoted_or_short(ctx: DocContext, start: int, end: int) -> bool:
     """Nothing but the previous quotation's attribution separates the two (≤ 2 sentences)."""
-    stops = sum(1 for ch in ctx.text[start:end] if ch in ".!?")
-    return stops <= 2
+    return _sentence_stops(ctx.text[start:end]) <= 2
+
+
+# A full stop that ends a sentence, not one of an abbreviation ("U.S.", "a.m.", "M. Dupont").
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Za-z])[.!?…]+(?=\s|$)")
+
+
+def _sentence_stops(text: str) -> int:
+    return len(_SENTENCE_STOP.findall(text))
 
 
 def _nominal_cue_after(segment: Segment, ctx: DocContext

@@ -219,12 +219,17 @@ def _name_before_apposition(cue: Cue, ctx: DocContext) -> Token | None:
     inside) that opens the verb group is the subject."""
     doc = ctx.doc
     first = min(cue.token.i, cue.head.i)
-    while first > 0 and doc[first - 1].pos_ == "AUX" and doc[first - 1].idx >= cue.start - 8:
+    # « a elle aussi jugé », "has himself said": a pronoun repeating the subject
+    while first > 1 and (doc[first - 1].pos_ == "ADV" and ctx.lexicon.pronoun(
+            doc[first - 2].text) is not None or ctx.lexicon.pronoun(doc[first - 1].text)
+            is not None and doc[first - 2].pos_ == "AUX"):
+        first -= 2 if doc[first - 1].pos_ == "ADV" else 1
+    while first > 0 and doc[first - 1].pos_ == "AUX" and doc[first - 1].idx >= cue.start - 24:
         first -= 1
     if first < 2 or doc[first - 1].text != ",":
         return None
     j = first - 2
-    while j > 0 and first - j <= 8 and doc[j].text != ",":
+    while j > 0 and first - j <= 14 and doc[j].text != ",":
         if doc[j].pos_ in ("VERB", "AUX", "SCONJ", "PRON") or ctx.in_quotes(doc[j]) or (
                 doc[j].is_sent_start and not _is_name_token(doc[j], ctx)):
             return None

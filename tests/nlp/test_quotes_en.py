@@ -252,3 +252,16 @@ def test_a_second_reporter_after_and_starts_a_second_quote(extract):
     assert first.content == "rebels had used the building"
     assert second.content == "it was built for patients"
     assert second.speaker_mention == "the local council"
+
+
+def test_told_the_jury_without_that(extract):
+    text = "Another witness, Polly Shepard, told the jury the gunman stood over her."
+    q = one(extract("en", text))
+    assert q.content == "the gunman stood over her" and q.speaker_name == "Polly Shepard"
+
+
+def test_a_continuation_after_a_long_apposition_with_abbreviations(extract):
+    text = ("“We broke a lot of crockery,” said Martin Indyk, a vice president of the institute "
+            "and a former U.S. ambassador to Israel. “It can’t be repaired.”")
+    q = quote_with(extract("en", text), "It can’t be repaired")
+    assert q.speaker_name == "Martin Indyk"

@@ -360,3 +360,17 @@ def test_a_colon_quotation_with_its_own_cue_is_its_own_quote(extract):
     contents = [q.content for q in extract("fr", text).quotes]
     assert contents == ["« impératif » mardi que les tensions s’apaisent",
                         "Elles représentent une menace"]
+
+
+def test_a_elle_aussi_after_a_long_apposition(extract):
+    text = ("Depuis Washington, Christine Laval, directrice générale du Fonds monétaire "
+            "international (FMI), a elle aussi jugé « impératif » que les tensions s’apaisent.")
+    q = one(extract("fr", text))
+    assert q.speaker_name == "Christine Laval"
+
+
+def test_declare_a_an_outlet_que(extract):
+    text = ("Le juge en chef Paul Roy avait déclaré à CBC/Radio-Canada que « le juge n’a pas "
+            "fauté ».")
+    q = one(extract("fr", text))
+    assert q.content == "« le juge n’a pas fauté »" and q.speaker_name == "Paul Roy"
