@@ -275,8 +275,9 @@ def _np_bounds(head: Token, ctx: DocContext) -> tuple[int, int]:
             break  # "l'OFAG jeudi": the day is not part of the speaker
         if child.i > head.i and child.dep_ in _NP_RIGHT_DEPS:
             sub = list(child.subtree)
-            if any(t.text in ",;()«»“”\"" or t.pos_ in ("VERB", "AUX") for t in sub):
-                break
+            if any(t.text in ",;()«»“”\"" or (t.pos_ in ("VERB", "AUX") and t.dep_ not in (
+                    "flat", "flat:name")) for t in sub):
+                break  # (a name part tagged as a verb stays: « le juge Rossiter »)
             right = max(right, child.right_edge.i)
     doc = head.doc
     while left < head.i and (doc[left].is_punct or doc[left].pos_ == "ADP"):
@@ -420,6 +421,9 @@ def _is_name_token(token: Token, ctx: DocContext) -> bool:
         return True
     if _unknown_given_name(token, ctx):
         return True
+    if token.is_alpha and not token.is_sent_start and token.i > 0 and \
+            _title_word(token.doc[token.i - 1], ctx) and not _title_word(token, ctx):
+        return True  # « le juge en chef Rossiter », the name tagged as a verb
     if token.ent_type_ in NAME_LABELS and token.text.isupper() and len(token.text) >= 2:
         return True  # an acronym ("OFAG") whatever its tag
     return token.ent_type_ in NAME_LABELS and token.pos_ not in ("NOUN", "ADJ", "VERB", "ADV",

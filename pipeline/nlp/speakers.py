@@ -906,6 +906,11 @@ class Resolver:
                     continue
                 phrase.insert(0, token)
                 break
+            if token.pos_ == "ADP" and token.lower_ == "en" and phrase and \
+                    phrase[0].lower_ == "chef":
+                phrase.insert(0, token)  # « juge en chef », « rédacteur en chef »
+                j -= 1
+                continue
             if token.pos_ == "ADP" and ("Def" in token.morph.get("Definite")
                                         or not lexicon.is_word("of", token.text)):
                 break  # "bras droit du Premier ministre X": the title starts after "du"
@@ -1023,9 +1028,16 @@ class Resolver:
         return None
 
     def _names_a_person(self, mention: SpeakerMention) -> bool:
-        """The tagger saw a person in the mention's name (not an organisation or a place)."""
-        span = self.ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span is not None and any(t.ent_type_ in PERSON_LABELS for t in span)
+        """The tagger saw a person in the mention's name, or the phrase gives the name a
+        person's role or title (« le juge en chef Rossiter »), not an organisation's name."""
+        doc, lexicon = self.ctx.doc, self.ctx.lexicon
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is not None and any(t.ent_type_ in PERSON_LABELS for t in name):
+            return True
+        phrase = doc.char_span(mention.np_start, mention.np_end, alignment_mode="expand")
+        return phrase is not None and any(
+            (title := lexicon.title(t.lemma_) or lexicon.title(t.text)) is not None
+            and title.kind in ("role", "honorific") for t in phrase)
 
     def _learn_gender(self, mention: SpeakerMention, entity: Entity) -> None:
         if entity.gender or entity.kind != "person":

@@ -374,3 +374,14 @@ def test_declare_a_an_outlet_que(extract):
             "fauté ».")
     q = one(extract("fr", text))
     assert q.content == "« le juge n’a pas fauté »" and q.speaker_name == "Paul Roy"
+
+
+def test_juge_en_chef_names_and_resolves(extract):
+    text = ("C’est le juge en chef de la cour, Eugène Rosset, qui nommera un remplaçant au "
+            "juge Paul Bocquet. « Je me récuse », a dit le juge Bocquet. Lors d’une conférence "
+            "à Calgary en novembre dernier, loin de condamner la pratique, le juge en chef "
+            "Rosset l’a même encouragée. Il a dit qu’il allait continuer. "
+            "Plus tard, le juge en chef avait déclaré que le juge Bocquet n’avait pas fauté.")
+    extraction = extract("fr", text)
+    assert quote_with(extraction, "il allait continuer").speaker_name == "Eugène Rosset"
+    assert quote_with(extraction, "le juge Bocquet n’avait").speaker_name == "Eugène Rosset"
