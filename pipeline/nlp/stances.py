@@ -949,6 +949,9 @@ def cue_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon,
         sign, rule = -1.0, f"cue-class:{cue_class}"
     elif cue_class in FAVOR_CUE_CLASSES:
         sign, rule = 1.0, f"cue-class:{cue_class}"
+    elif cue_class == "question" and _infinitive_content(doc, quote):
+        # "asked to represent himself", « a demandé à être entendu »: a request, not a question
+        sign, rule = 1.0, "cue-class:request"
     tokens = (tokens_within(doc, quote.cue_start, quote.cue_end)
               if quote.cue_start is not None and quote.cue_end is not None else [])
     composer = composer or _Composer(lexicon, set(), direct=False)
@@ -1296,6 +1299,15 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
             if phrase:
                 return phrase, head
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    if _infinitive_content(doc, quote) and roots and roots[0].pos_ in ("VERB", "AUX"):
+        # "to represent himself in the penalty phase": what is asked or promised is the act
+        verb = roots[0]
+        words = [t for t in doc[verb.i:verb.right_edge.i + 1] if t.i in inside]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words = words[:-1]
+        if words:
+            words = words[:_MAX_TARGET_TOKENS]
+            return doc[words[0].i:words[-1].i + 1].text, verb
     candidates: list[Token] = []
     for root in roots:
         if root.pos_ in ("NOUN", "PROPN"):

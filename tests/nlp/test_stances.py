@@ -967,3 +967,18 @@ def test_a_long_quotation_without_a_noun_is_not_its_own_target(nlp, resources):
 def test_a_degree_adjective_before_a_noun_adds_no_polarity(nlp, resources, lang, text, content,
                                                            expected):
     assert polarity(nlp, resources, lang, text, content, kind="direct") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "target"),
+    [
+        ("en", "The defendant has asked to represent himself at the hearing.",
+         "to represent himself at the hearing", "asked", "represent himself at the hearing"),
+        ("fr", "Le ministre a appelé les Tchèques à rester chez eux au maximum.",
+         "à rester chez eux au maximum", "a appelé", "rester chez eux au maximum"),
+    ],
+)
+def test_asking_to_do_is_a_request_for_the_act(nlp, resources, lang, text, content, cue, target):
+    cue_class = "question" if lang == "en" else "appeal"
+    stance = main_stance(nlp, resources, lang, text, content, cue, cue_class=cue_class)
+    assert (stance.target, stance.polarity) == (target, "favor")
