@@ -99,6 +99,8 @@ _FIRST_PERSON = frozenset({"je", "j'", "nous", "on", "moi", "i", "we", "me", "us
 # Attitude verbs whose obligation is the speaker's own, whoever their subject is.
 _DEONTIC = frozenset({"devoir", "falloir", "must", "should", "ought", "need", "nécessiter"})
 _BE = frozenset({"être", "be"})
+# The second word of "not only", « non seulement », which adds instead of denying.
+_NOT_ONLY = frozenset({"seulement", "only", "just", "merely", "simply", "uniquement"})
 
 
 @dataclass(slots=True)
@@ -334,6 +336,8 @@ def _restore_wildcards(raw: str, folded: tuple[str, ...]) -> tuple[str, ...]:
 class StanceResources:
     lexicons: dict[str, StanceLexicon]
     topics: tuple[Topic, ...]
+    # Words that date a statement ("mardi", "Tuesday", "yesterday"), never what it is about.
+    time_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def load_stance_resources(resources_dir: Path) -> StanceResources:
@@ -341,7 +345,16 @@ def load_stance_resources(resources_dir: Path) -> StanceResources:
     for path in sorted(resources_dir.glob("stance_lexicon_*.toml")):
         lang = path.stem.rsplit("_", 1)[-1]
         lexicons[lang] = StanceLexicon.load(path, lang)
-    return StanceResources(lexicons=lexicons, topics=load_topics(resources_dir / "topics.toml"))
+    time_words: dict[str, frozenset[str]] = {}
+    time_file = resources_dir / "time_expressions.toml"
+    if time_file.is_file():
+        with time_file.open("rb") as handle:
+            for lang, table in tomllib.load(handle).items():
+                words = [*table.get("weekdays", []), *table.get("months", []),
+                         *(w for w in table.get("day_offsets", {}) if " " not in w)]
+                time_words[lang] = frozenset(w.lower() for w in words)
+    return StanceResources(lexicons=lexicons, topics=load_topics(resources_dir / "topics.toml"),
+                           time_words=time_words)
 
 
 # --------------------------------------------------------------------------------------------
@@ -417,6 +430,9 @@ class _Composer:
         return any(k in words for k in self.keys(tok))
 
     def is_negator(self, tok: Token) -> bool:
+        following = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if following is not None and following.lower_ in _NOT_ONLY:
+            return False  # « non seulement … mais aussi », "not only … but also": additive
         if tok.dep_ == "neg":
             return True
         if tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children):
@@ -1285,13 +1301,15 @@ def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
 
 
 def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
-                 actions: frozenset[int] | set[int] = frozenset()
-                 ) -> tuple[str, Token] | None:
-    """`phrase_target` and the token its phrase is built around."""
+                 actions: frozenset[int] | set[int] = frozenset(),
+                 time_words: frozenset[str] = frozenset()) -> tuple[str, Token] | None:
+    """`phrase_target` and the token its phrase is built around (never a date: "mardi")."""
     tokens = tokens_within(doc, quote.content_start, quote.content_end)
     if not tokens:
         return None
     inside = {t.i for t in tokens}
+    focus = [t for t in focus if t.lower_ not in time_words
+             and t.ent_type_ not in ("DATE", "TIME")]
     for tok in reversed(focus):  # the outermost rule was traced last
         head = tok if tok.i in actions else _nominal(tok)
         if head is not None and head.i in inside:
@@ -1318,8 +1336,11 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
                 if child.i in inside and child.dep_ in dep_group and child.pos_ in ("NOUN",
                                                                                     "PROPN"):
                     candidates.append(child)
+    candidates = [t for t in candidates if t.lower_ not in time_words
+                  and t.ent_type_ not in ("DATE", "TIME")]
     if not candidates:
-        candidates = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+        candidates = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")
+                      and t.lower_ not in time_words and t.ent_type_ not in ("DATE", "TIME")]
     if not candidates and sum(1 for t in tokens if t.is_alpha) > _MAX_TARGET_TOKENS:
         # No noun in a long quotation ("I am guilty. We all know …"): its predicate, not the
         # whole text (a short one stands as its own target, "to keep trying").
@@ -1503,7 +1524,8 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                         topic_method))
     if label and len(targets) == (frame is not None):
         focus, actions = (composer.focus, composer.actions) if composer is not None else ((), set())
-        found = _target_head(doc, quote, focus, actions)
+        found = _target_head(doc, quote, focus, actions,
+                             resources.time_words.get(lang, frozenset()))
         phrase_label = label
         if found is not None and composer is not None and found[1].i in composer.patients \
                 and label in ("favor", "against"):

@@ -982,3 +982,24 @@ def test_asking_to_do_is_a_request_for_the_act(nlp, resources, lang, text, conte
     cue_class = "question" if lang == "en" else "appeal"
     stance = main_stance(nlp, resources, lang, text, content, cue, cue_class=cue_class)
     assert (stance.target, stance.polarity) == (target, "favor")
+
+
+def test_not_only_is_no_negation(nlp, resources):
+    text = ("« Il est non seulement important que justice se fasse mais aussi qu'elle soit "
+            "visible », a ajouté le juge.")
+    content = "Il est non seulement important que justice se fasse mais aussi qu'elle soit visible"
+    assert polarity(nlp, resources, "fr", text, content, kind="direct") == "favor"
+
+
+def test_a_date_is_never_a_target(nlp, resources):
+    text = "La directrice a jugé « impératif » mardi que les tensions commerciales s’apaisent."
+    content = "« impératif » mardi que les tensions commerciales s’apaisent"
+    stance = main_stance(nlp, resources, "fr", text, content, "a jugé", cue_class="cognition")
+    assert stance.target != "mardi"
+
+
+def test_someone_elses_aim_is_no_favour(nlp, resources):
+    text = "Selon l'agence, ce stratagème visait à tromper le fisc."
+    stance = main_stance(nlp, resources, "fr", text, "ce stratagème visait à tromper le fisc",
+                         "Selon", cue_class="attribution")
+    assert stance.polarity == "against"
