@@ -677,6 +677,19 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
                             "selon-colon", 0.85, paragraph, segments=[k]))
     before = ctx.previous_word(i)
     at_end = nxt is None or nxt.text in SENTENCE_END
+    if before is not None and before.i > unit_start and before.text == "," and \
+            nxt is not None and nxt.text == "," and not _only_framing(ctx, unit_start, i):
+        # "This, according to Della, does nothing to …", « Ce projet, selon la ministre, ne
+        # coûtera rien »: an incise inside the reported clause; the clause is one stretch.
+        last = doc[unit_end - 1]
+        span = trim_span(ctx, doc[unit_start].idx, last.idx + len(last.text))
+        rest = trim_span(ctx, nxt.idx + 1, last.idx + len(last.text))
+        if span is not None and rest is not None and _free(state, span) and \
+                has_clause_verb(ctx, *rest) and not has_clause_verb(ctx, doc[unit_start].idx,
+                                                                    before.idx):
+            state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, cue_class,
+                            speaker, "selon-inside", 0.7, paragraph))
+            return
     if before is not None and before.i > unit_start and (before.text == "," or at_end):
         cut = before.idx if before.text == "," else before.idx + len(before.text)
         start = _claimed_before(state, cut, ctx.doc[unit_start].idx)

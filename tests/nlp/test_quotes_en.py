@@ -265,3 +265,10 @@ def test_a_continuation_after_a_long_apposition_with_abbreviations(extract):
             "and a former U.S. ambassador to Israel. “It can’t be repaired.”")
     q = quote_with(extract("en", text), "It can’t be repaired")
     assert q.speaker_name == "Martin Indyk"
+
+
+def test_according_to_inside_the_clause(extract):
+    text = ("Tahir Della is an activist. This, according to Della, does nothing to diminish "
+            "the crimes.")
+    q = one(extract("en", text))
+    assert q.content == "This, according to Della, does nothing to diminish the crimes"

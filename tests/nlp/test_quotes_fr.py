@@ -385,3 +385,9 @@ def test_juge_en_chef_names_and_resolves(extract):
     extraction = extract("fr", text)
     assert quote_with(extraction, "il allait continuer").speaker_name == "Eugène Rosset"
     assert quote_with(extraction, "le juge Bocquet n’avait").speaker_name == "Eugène Rosset"
+
+
+def test_selon_inside_the_clause(extract):
+    q = one(extract("fr", "Ce projet, selon la ministre Anne Roux, ne coûtera rien."))
+    assert q.content == "Ce projet, selon la ministre Anne Roux, ne coûtera rien"
+    assert q.speaker_name == "Anne Roux"
