@@ -913,8 +913,10 @@ def continuation_quotes(state: _State) -> None:
         if k in state.used_segments or _pull_quote(k, ctx):
             continue
         paragraph = ctx.segment_paragraph[k]
-        if not _sentence_like(segment, ctx, right_after=_right_after_draft(state, segment,
-                                                                           paragraph)):
+        right_after = _right_after_draft(state, segment, paragraph)
+        if right_after and _mixed_continuation(state, k, paragraph):
+            continue
+        if not _sentence_like(segment, ctx, right_after=right_after):
             continue
         if _heading(segment, ctx, paragraph):
             continue
@@ -937,6 +939,36 @@ def continuation_quotes(state: _State) -> None:
             cue_span, speaker, cue_class = nominal
             state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
                             "nominal", 0.6, paragraph, segments=[k]))
+
+
+def _mixed_continuation(state: _State, k: int, paragraph: int) -> bool:
+    """ "“…,” Obama said. Palestinian President Mahmoud Abbas “has put aside …”": a sentence
+    made of a subject and a quoted predicate right after an attributed quotation continues
+    that speaker, as a mixed quotation from the subject on. Adds the draft; True if it did."""
+    ctx = state.ctx
+    segment = ctx.segments[k]
+    opening = ctx.token_at(segment.open)
+    inner = ctx.token_at(segment.start)
+    if opening is None or inner is None:
+        return False
+    unit_start, unit_end = ctx.unit_of(opening)
+    subject = [t for t in ctx.doc[unit_start:opening.i] if not t.is_space]
+    if not subject or any(t.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") for t in subject) \
+            or not any(t.pos_ in ("PROPN", "NOUN") for t in subject):
+        return False
+    if inner.pos_ not in ("AUX", "VERB") or not inner.text[:1].islower() or \
+            not _ends_unit(segment, ctx, unit_end):
+        return False
+    before = [n for n, d in enumerate(state.drafts) if d.paragraph == paragraph
+              and d.end <= segment.open and d.speaker is not None]
+    if not before:
+        return False
+    n = max(before, key=lambda m: state.drafts[m].end)
+    previous = state.drafts[n]
+    state.add(Draft("mixed", subject[0].idx, segment.outer_end, previous.cue_span,
+                    previous.cue_class, previous.speaker, "continuation", 0.6, paragraph,
+                    continues=n, segments=[k]))
+    return True
 
 
 def _right_after_draft(state: _State, segment: Segment, paragraph: int) -> bool:

@@ -272,3 +272,10 @@ def test_according_to_inside_the_clause(extract):
             "the crimes.")
     q = one(extract("en", text))
     assert q.content == "This, according to Della, does nothing to diminish the crimes"
+
+
+def test_a_subject_and_a_quoted_predicate_continue_the_previous_speaker(extract):
+    text = ("“Leaders have taken real risks,” Obama said in his speech. President Mahmoud Abbas "
+            "“has put aside efforts to shortcut the pursuit of peace.”")
+    q = quote_with(extract("en", text), "President Mahmoud Abbas")
+    assert q.kind == "mixed" and q.speaker_name == "Obama"
