@@ -756,10 +756,29 @@ class _Composer:
         elif own in ("positive", "negative"):
             sign = 1.0 if own == "positive" else -1.0
             failed = [v for v in (*comp_values, *subj_values) if v.derived and v.score < 0]
+            harmed = [v for c, v in zip(complements, comp_values, strict=True)
+                      if c.dep_ in ("obj", "dobj") and v.score and not v.derived]
             if sign < 0 and failed:
                 # A negative evaluation of a failed or negated state favours that state.
                 score = 1.0 + sum(-v.score for v in failed)
                 self.trace.append(("regret-of-failure", score))
+            elif sign < 0 and tok.pos_ == "VERB" and harmed:
+                # A harm done to a good thing is worse, to a bad thing good: "it undermines
+                # democratic values" → against, "it weakens the militias" → favour (the
+                # malefactive events of Deng & Wiebe).
+                value = sum(v.score for v in harmed)
+                score = (-1.0 - value if value > 0 else 1.0 - value) + adj
+                self.trace.append(("harm-to-" + ("good" if value > 0 else "bad"), score))
+                # The stance is toward the one doing the harm; a topic harmed takes the
+                # opposite side (an action on it, as for "lifting sanctions").
+                self.actions.add(tok.i)
+                doers = [t for t in subjects if t.pos_ in ("NOUN", "PROPN")]
+                if doers:
+                    self.focus.append(doers[0])
+                else:
+                    objects = [c for c in complements if c.dep_ in ("obj", "dobj")]
+                    self.patients.update(t.i for t in objects)
+                    self.focus.extend(objects)
             else:
                 # Degree modifiers strengthen the evaluation they modify ("greatest frustration",
                 # "grave erreur") rather than adding their own.

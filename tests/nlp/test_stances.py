@@ -1003,3 +1003,24 @@ def test_someone_elses_aim_is_no_favour(nlp, resources):
     stance = main_stance(nlp, resources, "fr", text, "ce stratagème visait à tromper le fisc",
                          "Selon", cue_class="attribution")
     assert stance.polarity == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target", "expected"),
+    [
+        # A harm done to a good thing is against the one doing it ...
+        ("fr", "« Cette loi affaiblit la démocratie », a déclaré le maire.",
+         "Cette loi affaiblit la démocratie", "loi", "against"),
+        # ... and, without a named doer, for the thing harmed.
+        ("en", '"It undermines our democratic values," the mayor said.',
+         "It undermines our democratic values", "our democratic values", "favor"),
+        # A harm done to a bad thing is in favour of the doing.
+        ("fr", "« Ces frappes affaiblissent les milices terroristes », a déclaré le maire.",
+         "Ces frappes affaiblissent les milices terroristes",
+         "affaiblissent les milices terroristes", "favor"),
+    ],
+)
+def test_a_harm_takes_the_sign_of_what_it_harms(nlp, resources, lang, text, content, target,
+                                                expected):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert (stance.target, stance.polarity) == (target, expected)
