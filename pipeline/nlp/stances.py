@@ -822,6 +822,11 @@ class _Composer:
             else:
                 score, derived = -DENIAL_WEIGHT, True
                 self.trace.append(("denial-negation", -DENIAL_WEIGHT))
+                if tok.pos_ == "VERB" and any(c.dep_ in ("obj", "dobj") for c in complements) \
+                        and self._main_predicate(tok):
+                    # "would not provide the names": against the act, not its subject
+                    self.actions.add(tok.i)
+                    self.focus.append(tok)
             evidence = True
         if modal_favor:
             # "X should be banned", "X should be classified as carcinogenic": the modal wants
@@ -1330,6 +1335,10 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
     focus = [t for t in focus if t.lower_ not in time_words
              and t.ent_type_ not in ("DATE", "TIME")]
     for tok in reversed(focus):  # the outermost rule was traced last
+        if tok.i in actions and tok.i in inside:
+            phrase = action_phrase(tok, inside)
+            if phrase:
+                return phrase, tok
         head = tok if tok.i in actions else _nominal(tok)
         if head is not None and head.i in inside:
             phrase = noun_phrase(head, inside)
@@ -1373,6 +1382,24 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
         return None
     phrase = noun_phrase(candidates[0], inside)
     return (phrase, candidates[0]) if phrase else None
+
+
+def action_phrase(verb: Token, inside: set[int]) -> str | None:
+    """An action as a reader names it: the verb's base form and its object ("provide the
+    names", « financer le stade », « renoncer aux pesticides »), without the negation."""
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj", "obl:arg")
+               and c.i > verb.i and c.i in inside]
+    if not objects:
+        return None
+    obj = objects[0]
+    words = [t for t in verb.doc[obj.left_edge.i:obj.right_edge.i + 1] if t.i in inside]
+    while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "SCONJ")):
+        words = words[:-1]
+    if not words:
+        return None
+    words = words[:_MAX_TARGET_TOKENS - 1]
+    lemma = verb.lemma_ if verb.lemma_ and verb.lemma_.islower() else verb.text
+    return f"{lemma} {verb.doc[words[0].i:words[-1].i + 1].text}"
 
 
 def _nominal(tok: Token) -> Token | None:
@@ -1537,8 +1564,8 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
             topic_label_polarity = "favor" if label == "against" else "against"
             topic_method = "reversed-action"
             inside = {t.i for t in content_tokens}
-            targets.append((noun_phrase(action, inside) or action.text, score + 0.01, label,
-                            method))
+            targets.append((action_phrase(action, inside) or noun_phrase(action, inside)
+                            or action.text, score + 0.01, label, method))
         targets.append((topic_label, score * (1.0 - 0.01 * rank), topic_label_polarity,
                         topic_method))
     if label and len(targets) == (frame is not None):

@@ -861,9 +861,9 @@ def test_the_object_of_urging_is_the_addressee_not_a_target(nlp, resources):
     ("lang", "text", "content", "action"),
     [
         ("en", "Eric Hale said he was appalled that the government was lifting sanctions.",
-         "he was appalled that the government was lifting sanctions", "lifting sanctions"),
+         "he was appalled that the government was lifting sanctions", "lift sanctions"),
         ("fr", "Marc Hale a jugé scandaleux que le gouvernement lève les sanctions.",
-         "scandaleux que le gouvernement lève les sanctions", "lève les sanctions"),
+         "scandaleux que le gouvernement lève les sanctions", "lever les sanctions"),
     ],
 )
 def test_against_lifting_sanctions_is_for_the_sanctions(nlp, resources, lang, text, content,
@@ -1017,10 +1017,25 @@ def test_someone_elses_aim_is_no_favour(nlp, resources):
         # A harm done to a bad thing is in favour of the doing.
         ("fr", "« Ces frappes affaiblissent les milices terroristes », a déclaré le maire.",
          "Ces frappes affaiblissent les milices terroristes",
-         "affaiblissent les milices terroristes", "favor"),
+         "affaiblir les milices terroristes", "favor"),
     ],
 )
 def test_a_harm_takes_the_sign_of_what_it_harms(nlp, resources, lang, text, content, target,
                                                 expected):
     stance = main_stance(nlp, resources, lang, text, content, kind="direct")
     assert (stance.target, stance.polarity) == (target, expected)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("en", "The spokesman said the department would not provide the names.",
+         "the department would not provide the names", "provide the names"),
+        ("fr", "Le ministre a dit que l'État ne financerait pas le stade.",
+         "l'État ne financerait pas le stade", "financer le stade"),
+    ],
+)
+def test_a_denied_act_is_the_target_not_its_subject(nlp, resources, lang, text, content,
+                                                    target):
+    stance = main_stance(nlp, resources, lang, text, content)
+    assert (stance.target, stance.polarity) == (target, "against")
