@@ -1010,9 +1010,13 @@ class Resolver:
             return mention_for(token, self.ctx)
         if token.pos_ in ("PROPN", "NOUN") and pronoun is None:
             # « Le ministre Giovanni Tria a contesté ces chiffres. « … », a-t-il assuré »: a
-            # person named as the subject of any verb is whom a next "il" is about.
+            # person named as the subject of any verb is whom a next "il" is about (the
+            # subject itself, or a title before the name: not "Trump's inauguration").
             mention = mention_for(token, self.ctx)
-            if mention.kind == "name" and self._names_a_person(mention):
+            title = lexicon.title(token.lemma_) or lexicon.title(token.text)
+            names_subject = mention.start <= token.idx < mention.end or (
+                title is not None and title.kind in ("role", "honorific"))
+            if mention.kind == "name" and names_subject and self._names_a_person(mention):
                 return mention
         if token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")
                                      or token.tag_ == "NNS") and animate(token, self.ctx):

@@ -279,3 +279,11 @@ def test_a_subject_and_a_quoted_predicate_continue_the_previous_speaker(extract)
             "“has put aside efforts to shortcut the pursuit of peace.”")
     q = quote_with(extract("en", text), "President Mahmoud Abbas")
     assert q.kind == "mixed" and q.speaker_name == "Obama"
+
+
+def test_a_possessor_in_a_subject_is_not_whom_the_pronoun_is_about(extract):
+    text = ("Fed Chair Janet Yellen said the vote had put the bank under a cloud. Though "
+            "Trump's inauguration is still a month away, she said some participants had "
+            "shifted their views.")
+    q = quote_with(extract("en", text), "some participants")
+    assert q.speaker_name == "Janet Yellen"
