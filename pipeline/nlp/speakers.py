@@ -232,7 +232,11 @@ class Resolver:
         title = self.ctx.lexicon.title(first_word)
         if title is not None and title.kind == "honorific":
             gender = title.gender
-        subject = token.dep_.startswith("nsubj") or token.head.dep_.startswith("nsubj")
+        # The subject, or a name part of it ("Mark" of "Mark Meadows"); not a possessor
+        # ("Trump's inauguration") or a complement ("the son of X") inside a subject.
+        subject = token.dep_.startswith("nsubj") or (
+            token.head.dep_.startswith("nsubj") and token.dep_ in (
+                "compound", "flat", "flat:name", "appos", "nmod:appos", "amod"))
         return NameMention(start, end, self.ctx.text[start:end], words, name, label, gender,
                            token.i, subject)
 

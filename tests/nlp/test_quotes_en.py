@@ -282,7 +282,8 @@ def test_a_subject_and_a_quoted_predicate_continue_the_previous_speaker(extract)
 
 
 def test_a_possessor_in_a_subject_is_not_whom_the_pronoun_is_about(extract):
-    text = ("Fed Chair Janet Yellen said the vote had put the bank under a cloud. Though "
+    text = ("Fed Chair Janet Yellen said Donald Trump's election had put the bank under a "
+            "cloud. \"All participants recognize the uncertainty,\" Yellen said.\nThough "
             "Trump's inauguration is still a month away, she said some participants had "
             "shifted their views.")
     q = quote_with(extract("en", text), "some participants")
