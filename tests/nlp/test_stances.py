@@ -1039,3 +1039,11 @@ def test_a_denied_act_is_the_target_not_its_subject(nlp, resources, lang, text, 
                                                     target):
     stance = main_stance(nlp, resources, lang, text, content)
     assert (stance.target, stance.polarity) == (target, "against")
+
+
+def test_an_air_strike_is_not_the_labour_topic(resources):
+    topics = resources.stances.topics
+    labels = [t[0] for t in topic_targets("The air strikes hit the city.", "en", topics)]
+    assert "strikes and pensions" not in labels
+    labels = [t[0] for t in topic_targets("The rail workers went on strike.", "en", topics)]
+    assert "strikes and pensions" in labels
