@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -624,9 +625,13 @@ def prepositional_quotes(state: _State) -> None:
     """ "X, selon Y." / "Selon Y, X." / "selon Y : « X »" / "according to Y"."""
     ctx = state.ctx
     doc = ctx.doc
+    firsts = _first_words(tuple(ctx.lexicon.prepositions) + tuple(ctx.lexicon.possessive_phrases))
     for i, token in enumerate(doc):
         if token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
             continue
+        word = token.lower_.replace("’", "'")
+        if word not in firsts and not (word == "a" and "à" in firsts):
+            continue  # no attribution phrase starts with this word
         for phrase, cue_class in ctx.lexicon.prepositions.items():
             n = _phrase_at(ctx, i, phrase)
             if not n:
@@ -651,6 +656,19 @@ def prepositional_quotes(state: _State) -> None:
                                      owner.i, cue_span[0], cue_span[1])
             _selon_drafts(state, i, owner, speaker, cue_span, cue_class)
             break
+
+
+@lru_cache(maxsize=8)
+def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The first words of the attribution phrases, to skip every other token at once. A
+    phrase may start inside a token ("d'après" is one token or two), so both are kept."""
+    words = set()
+    for phrase in phrases:
+        first = phrase.lower().replace("’", "'").split()[0]
+        words.add(first)
+        if "'" in first:
+            words.add(first.split("'")[0] + "'")
+    return frozenset(words)
 
 
 def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
