@@ -391,3 +391,9 @@ def test_selon_inside_the_clause(extract):
     q = one(extract("fr", "Ce projet, selon la ministre Anne Roux, ne coûtera rien."))
     assert q.content == "Ce projet, selon la ministre Anne Roux, ne coûtera rien"
     assert q.speaker_name == "Anne Roux"
+
+
+def test_a_programme_is_a_source(extract):
+    text = "Selon l'émission Enquête, le juge avait participé à une soirée."
+    q = one(extract("fr", text))
+    assert q.content == "le juge avait participé à une soirée"
