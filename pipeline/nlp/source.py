@@ -208,6 +208,24 @@ def _subject_before_pronoun_incise(cue: Cue, ctx: DocContext) -> Token | None:
     return None
 
 
+def _before_repeated_subject(first: int, ctx: DocContext) -> int:
+    """Step back over a pronoun that repeats the subject inside the verb group: « a elle
+    aussi jugé » (pronoun + adverb), « a lui jugé » (after the auxiliary)."""
+    doc = ctx.doc
+
+    def pronoun(j: int) -> bool:
+        return j >= 0 and ctx.lexicon.pronoun(doc[j].text) is not None
+
+    while first > 1:
+        if doc[first - 1].pos_ == "ADV" and pronoun(first - 2):
+            first -= 2
+        elif pronoun(first - 1) and doc[first - 2].pos_ == "AUX":
+            first -= 1
+        else:
+            break
+    return first
+
+
 def _first_verb(cue: Cue) -> Token:
     """The first verb of a cue's verb group."""
     return cue.token if cue.token.i <= cue.head.i else cue.head
@@ -219,11 +237,7 @@ def _name_before_apposition(cue: Cue, ctx: DocContext) -> Token | None:
     inside) that opens the verb group is the subject."""
     doc = ctx.doc
     first = min(cue.token.i, cue.head.i)
-    # « a elle aussi jugé », "has himself said": a pronoun repeating the subject
-    while first > 1 and (doc[first - 1].pos_ == "ADV" and ctx.lexicon.pronoun(
-            doc[first - 2].text) is not None or ctx.lexicon.pronoun(doc[first - 1].text)
-            is not None and doc[first - 2].pos_ == "AUX"):
-        first -= 2 if doc[first - 1].pos_ == "ADV" else 1
+    first = _before_repeated_subject(first, ctx)
     while first > 0 and doc[first - 1].pos_ == "AUX" and doc[first - 1].idx >= cue.start - 24:
         first -= 1
     if first < 2 or doc[first - 1].text != ",":
