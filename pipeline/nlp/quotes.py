@@ -977,11 +977,9 @@ def _mixed_continuation(state: _State, k: int, paragraph: int) -> bool:
     if inner.pos_ not in ("AUX", "VERB") or not inner.text[:1].islower() or \
             not _ends_unit(segment, ctx, unit_end):
         return False
-    before = [n for n, d in enumerate(state.drafts) if d.paragraph == paragraph
-              and d.end <= segment.open and d.speaker is not None]
-    if not before:
+    n = _last_attributed(state, segment.open, paragraph)
+    if n is None:
         return False
-    n = max(before, key=lambda m: state.drafts[m].end)
     previous = state.drafts[n]
     state.add(Draft("mixed", subject[0].idx, segment.outer_end, previous.cue_span,
                     previous.cue_class, previous.speaker, "continuation", 0.6, paragraph,
@@ -989,14 +987,20 @@ def _mixed_continuation(state: _State, k: int, paragraph: int) -> bool:
     return True
 
 
+def _last_attributed(state: _State, offset: int, paragraph: int) -> int | None:
+    """Index of the last draft with a speaker that ends before `offset` in `paragraph`."""
+    before = [n for n, d in enumerate(state.drafts) if d.paragraph == paragraph
+              and d.end <= offset and d.speaker is not None]
+    return max(before, key=lambda n: state.drafts[n].end) if before else None
+
+
 def _right_after_draft(state: _State, segment: Segment, paragraph: int) -> bool:
     """The segment follows an attributed quotation of the same paragraph, with at most its
     reporting clause in between."""
-    before = [d for d in state.drafts if d.paragraph == paragraph and d.end <= segment.open
-              and d.speaker is not None]
-    if not before:
+    n = _last_attributed(state, segment.open, paragraph)
+    if n is None:
         return False
-    last = max(before, key=lambda d: d.end)
+    last = state.drafts[n]
     end = max(last.end, last.cue_span[1] if last.cue_span else last.end,
               last.speaker.end if last.speaker.start > last.end else last.end)
     return _sentence_stops(state.ctx.text[end:segment.open]) <= 1
