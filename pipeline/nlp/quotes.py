@@ -33,6 +33,7 @@ from pipeline.nlp.marks import Segment
 from pipeline.nlp.source import (
     SpeakerMention,
     animate,
+    grammatical_subject,
     in_attribution_position,
     mention_for,
     speaker_for,
@@ -959,6 +960,40 @@ def continuation_quotes(state: _State) -> None:
                             "nominal", 0.6, paragraph, segments=[k]))
 
 
+def naming_quotes(state: _State) -> None:
+    """ "Carper called the questionnaire “a witch hunt”", « a qualifié la réforme de
+    « désastre » »: a speaker naming something in words set in quotation marks says them; a
+    mixed quotation from the object to the end of the quoted name."""
+    ctx = state.ctx
+    doc = ctx.doc
+    for verb in doc:
+        if verb.pos_ != "VERB" or not ctx.lexicon.is_word("naming", verb.lemma_.lower()) or \
+                ctx.in_quotes(verb) or not ctx.is_prose(verb):
+            continue
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i]
+        if not objects:
+            continue
+        obj = objects[0]
+        names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.i > obj.i] + [
+            c for c in obj.children if c.dep_ == "nmod" and any(
+                g.dep_ == "case" and g.lower_ == "de" for g in c.children)]
+        quoted = [n for n in names if any(ctx.in_quotes(t) for t in n.subtree)]
+        subject = grammatical_subject(verb, ctx)
+        if not quoted or subject is None or ctx.in_quotes(subject):
+            continue
+        name = quoted[0]
+        end_token = name.right_edge
+        k = ctx.token_segment[name.i] if ctx.in_quotes(name) else -1
+        end = max(end_token.idx + len(end_token.text),
+                  ctx.segments[k].outer_end if k >= 0 else 0)
+        span = trim_span(ctx, obj.left_edge.idx, end)
+        if span is None or not _free(state, span):
+            continue
+        speaker = mention_for(subject, ctx)
+        state.add(Draft("mixed", *include_marks(ctx, *span), (verb.idx, verb.idx + len(verb.text)),
+                        "statement", speaker, "naming", 0.6, _paragraph_of(ctx, span[0])))
+
+
 def _mixed_continuation(state: _State, k: int, paragraph: int) -> bool:
     """ "“…,” Obama said. Palestinian President Mahmoud Abbas “has put aside …”": a sentence
     made of a subject and a quoted predicate right after an attributed quotation continues
@@ -1094,6 +1129,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     bullet_quotes(state, cues)
     colon_quotes(state)
     attitude_quotes(state)  # attitudes.py: "is concerned that", "condemned X", "called for"
+    naming_quotes(state)
     continuation_quotes(state)
     drafts = [d for d in state.drafts
               if (d.speaker is not None and d.speaker.kind not in ("first", "generic")

@@ -288,3 +288,14 @@ def test_a_possessor_in_a_subject_is_not_whom_the_pronoun_is_about(extract):
             "shifted their views.")
     q = quote_with(extract("en", text), "some participants")
     assert q.speaker_name == "Janet Yellen"
+
+
+def test_naming_in_quotation_marks_is_a_mixed_quotation(extract):
+    text = 'Senator Tom Carver called the questionnaire "a witch hunt".'
+    q = one(extract("en", text))
+    assert q.kind == "mixed" and q.content == 'the questionnaire "a witch hunt"'
+    assert q.speaker_name == "Tom Carver"
+
+
+def test_naming_without_quotation_marks_is_not(extract):
+    assert extract("en", "She called him a friend.").quotes == []

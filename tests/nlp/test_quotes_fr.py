@@ -397,3 +397,8 @@ def test_a_programme_is_a_source(extract):
     text = "Selon l'émission Enquête, le juge avait participé à une soirée."
     q = one(extract("fr", text))
     assert q.content == "le juge avait participé à une soirée"
+
+
+def test_qualifier_de_in_quotation_marks(extract):
+    q = one(extract("fr", "La ministre Anne Roux a qualifié la réforme de « désastre annoncé »."))
+    assert q.kind == "mixed" and q.content == "la réforme de « désastre annoncé »"
