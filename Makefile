@@ -31,7 +31,9 @@ test: sync-all
 # The shared gold sets (when ../shared is here) and the project's own held-out sets.
 eval: sync
 	.venv/bin/newsevents -q eval $(wildcard ../shared/eval/seed ../shared/eval/fr-news-dev \
-		../shared/eval/en-news-dev) tests/heldout/fr-heldout tests/heldout/en-heldout
+		../shared/eval/en-news-dev) tests/heldout/fr-heldout tests/heldout/en-heldout \
+		tests/heldout2/fr-heldout2 tests/heldout2/en-heldout2 \
+		$(dir $(wildcard tests/heldout3/*/articles.jsonl))
 
 bench: sync
 	.venv/bin/newsevents -q bench
