@@ -1200,6 +1200,39 @@ def frame_stance(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> tuple[float,
     return None
 
 
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "going", "aller"})
+_FIRST_PERSON_SUBJECTS = frozenset({"je", "j'", "nous", "i", "we"})
+_THIRD_PERSON_SUBJECTS = frozenset({"il", "elle", "he", "she"})
+
+
+def stated_intention(tokens: Sequence[Token], *, direct: bool) -> Token | None:
+    """The verb of what the speaker says they will do: a future with a first-person subject
+    ("we will eat", « nous mangerons »), or in reported speech a third-person one that
+    stands for the speaker ("he would continue to attend", « il allait continuer »)."""
+    inside = {t.i for t in tokens}
+    subjects = _FIRST_PERSON_SUBJECTS if direct else _FIRST_PERSON_SUBJECTS | \
+        _THIRD_PERSON_SUBJECTS
+    for verb in tokens:
+        if verb.pos_ != "VERB" or verb.head.i in inside and verb.head.i != verb.i:
+            continue  # the main verbs of the quotation only
+        heads = [verb, *(a for a in verb.children if a.dep_.startswith("aux"))]
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _FUTURE_AUX:
+            heads.append(verb.head)
+        future = "Fut" in verb.morph.get("Tense") or any(
+            h.lemma_.lower() in _FUTURE_AUX or h.lower_ in _FUTURE_AUX for h in heads[1:])
+        if not future and (verb.lemma_.lower() == "aller" or verb.lower_ == "going"):
+            governed = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            if governed:
+                future, verb = True, governed[0]
+        if not future:
+            continue
+        holder = verb if any(c.dep_.startswith("nsubj") for c in verb.children) else verb.head
+        if any(c.dep_.startswith("nsubj") and c.i in inside
+               and c.lower_.replace("’", "'") in subjects for c in holder.children):
+            return verb
+    return None
+
+
 def _infinitive_content(doc: Doc, quote: Quote) -> bool:
     """The quotation is an infinitive complement ("to ban the fees", « à rester », « de
     partir »), so the cue's object is the person told to do it."""
@@ -1347,13 +1380,9 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
     roots = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
     if _infinitive_content(doc, quote) and roots and roots[0].pos_ in ("VERB", "AUX"):
         # "to represent himself in the penalty phase": what is asked or promised is the act
-        verb = roots[0]
-        words = [t for t in doc[verb.i:verb.right_edge.i + 1] if t.i in inside]
-        while words and (words[-1].is_punct or words[-1].is_space):
-            words = words[:-1]
-        if words:
-            words = words[:_MAX_TARGET_TOKENS]
-            return doc[words[0].i:words[-1].i + 1].text, verb
+        phrase = verb_phrase(roots[0], inside)
+        if phrase:
+            return phrase, roots[0]
     candidates: list[Token] = []
     for root in roots:
         if root.pos_ in ("NOUN", "PROPN"):
@@ -1382,6 +1411,19 @@ def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
         return None
     phrase = noun_phrase(candidates[0], inside)
     return (phrase, candidates[0]) if phrase else None
+
+
+def verb_phrase(verb: Token, inside: set[int]) -> str | None:
+    """The verb and what follows it in its clause, at most ``_MAX_TARGET_TOKENS`` words
+    ("represent himself in the penalty phase", « continuer à assister à des réceptions »)."""
+    doc = verb.doc
+    words = [t for t in doc[verb.i:verb.right_edge.i + 1] if t.i in inside]
+    while words and (words[-1].is_punct or words[-1].is_space):
+        words = words[:-1]
+    if not words:
+        return None
+    words = words[:_MAX_TARGET_TOKENS]
+    return doc[words[0].i:words[-1].i + 1].text
 
 
 def action_phrase(verb: Token, inside: set[int]) -> str | None:
@@ -1513,6 +1555,13 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         # what it reports, a promise, appeal or insistence in favour of it.
         label = "favor" if default_sign > 0 else "against"
         score, method = CUE_DEFAULT_SCORE, "cue-default"
+    intended = None
+    if not label and not polarity.evidence:
+        intended = stated_intention(content_tokens, direct=quote.kind == "direct")
+        if intended is not None:
+            # "We will eat pizza", « il allait continuer à assister aux réceptions »: what
+            # the speaker says they will do, they are for.
+            label, score, method = "favor", CUE_DEFAULT_SCORE, "intention"
 
     targets: list[tuple[str, float, str, str]] = []
     frame = frame_stance(doc, quote, lexicon)
@@ -1568,6 +1617,11 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                             or action.text, score + 0.01, label, method))
         targets.append((topic_label, score * (1.0 - 0.01 * rank), topic_label_polarity,
                         topic_method))
+    if intended is not None and label == "favor" and method == "intention":
+        inside = {t.i for t in content_tokens}
+        phrase = action_phrase(intended, inside) or verb_phrase(intended, inside)
+        if phrase:
+            targets.append((phrase, score * 0.8, label, method))
     if label and len(targets) == (frame is not None):
         focus, actions = (composer.focus, composer.actions) if composer is not None else ((), set())
         found = _target_head(doc, quote, focus, actions,

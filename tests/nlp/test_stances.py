@@ -1047,3 +1047,25 @@ def test_an_air_strike_is_not_the_labour_topic(resources):
     assert "strikes and pensions" not in labels
     labels = [t[0] for t in topic_targets("The rail workers went on strike.", "en", topics)]
     assert "strikes and pensions" in labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "kind", "target"),
+    [
+        ("fr", "« Nous déménagerons le bureau », a dit le maire.",
+         "Nous déménagerons le bureau", "direct", "déménager le bureau"),
+        ("en", "The judge said he was going to keep attending receptions.",
+         "he was going to keep attending receptions", "indirect",
+         "keep attending receptions"),
+    ],
+)
+def test_what_the_speaker_says_they_will_do_they_are_for(nlp, resources, lang, text, content,
+                                                          kind, target):
+    stance = main_stance(nlp, resources, lang, text, content, kind=kind)
+    assert (stance.target, stance.polarity, stance.method) == (target, "favor", "intention")
+
+
+def test_someone_elses_future_is_no_intention(nlp, resources):
+    text = '"Prices will rise next year," the minister said.'
+    assert main_stance(nlp, resources, "en", text, "Prices will rise next year",
+                       kind="direct") is None
