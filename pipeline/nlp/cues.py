@@ -119,7 +119,19 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
         earlier = ctx.previous_word(before.i)
         if earlier is not None and (earlier.text in CLOSING or earlier.text == STRAIGHT):
             return True
+    if ctx.lang == "fr" and (before.text == "," or before.pos_ == "PROPN") and not any(
+            c.dep_ == "det" for c in token.children) and _clause_follows(token):
+        return True  # « l'avocat …, demande au juge d'appliquer … », "demande" tagged a noun
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
+
+
+def _clause_follows(token: Token) -> bool:
+    """A « que » clause or a « de » + infinitive follows closely, as after a verb of saying."""
+    after = list(token.doc[token.i + 1:token.i + 7])
+    if any(_norm(t) in ("que", "qu'") for t in after[:4]):
+        return True
+    return any(_norm(t) in ("de", "d'") and n + 1 < len(after)
+               and "Inf" in after[n + 1].morph.get("VerbForm") for n, t in enumerate(after))
 
 
 def _is_negated(verb: Token, ctx: DocContext) -> bool:

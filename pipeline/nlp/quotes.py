@@ -646,9 +646,14 @@ def prepositional_quotes(state: _State) -> None:
             break
         for phrase, cue_class in ctx.lexicon.possessive_phrases.items():
             n = _phrase_at(ctx, i, phrase)
-            owner = next((t for t in doc[i:i + n] if ctx.lexicon.pronoun(t.text) is not None
-                          and (ctx.lexicon.pronoun(t.text).kind == "possessive"
-                               or t.dep_ in ("poss", "nmod:poss"))), None)  # "her" view
+            owner = next((t for t in doc[i:i + n] if (
+                ctx.lexicon.pronoun(t.text) is not None
+                and (ctx.lexicon.pronoun(t.text).kind == "possessive"
+                     or t.dep_ in ("poss", "nmod:poss")))  # "in her view"
+                or (t.pos_ == "PRON" and "Prs" in t.morph.get("PronType")
+                    and t.lower_ not in ("en", "y"))), None)
+            if n and owner is None and phrase.endswith("en croire"):
+                owner = doc[i + 1]  # « à l'en croire »: the clitic, tagged as an article
             if not n or owner is None:
                 continue
             # "À ses yeux, X", "In her view, X": the possessive is a pronoun for the speaker.

@@ -226,6 +226,30 @@ def _before_repeated_subject(first: int, ctx: DocContext) -> int:
     return first
 
 
+def _name_before_unclosed_apposition(first: int, ctx: DocContext) -> Token | None:
+    """ "Charlotte Houpline, fondatrice WARA affirme « … »": the writer left out the comma
+    that closes the role; a short role phrase (a role or person-shaped word first) between
+    the name's comma and the verb."""
+    doc = ctx.doc
+    j = first - 1
+    while j > 0 and first - j <= 5 and doc[j].text != ",":
+        if doc[j].is_punct or doc[j].pos_ in ("AUX", "SCONJ", "PRON", "ADP", "CCONJ") or \
+                ctx.in_quotes(doc[j]):
+            return None
+        j -= 1
+    if j <= 1 or doc[j].text != "," or j == first - 1:
+        return None
+    role = doc[j + 1]
+    if not (animate(role, ctx) or _title_word(role, ctx)):
+        return None
+    name = doc[j - 1]
+    if name.pos_ != "PROPN" or not _is_name_token(name, ctx) or ctx.in_quotes(name):
+        return None
+    while name.dep_ in ("flat", "flat:name", "compound") and name.head.i < name.i:
+        name = name.head
+    return name
+
+
 def _first_verb(cue: Cue) -> Token:
     """The first verb of a cue's verb group."""
     return cue.token if cue.token.i <= cue.head.i else cue.head
@@ -240,6 +264,8 @@ def _name_before_apposition(cue: Cue, ctx: DocContext) -> Token | None:
     first = _before_repeated_subject(first, ctx)
     while first > 0 and doc[first - 1].pos_ == "AUX" and doc[first - 1].idx >= cue.start - 24:
         first -= 1
+    if first >= 2 and doc[first - 1].text != ",":
+        return _name_before_unclosed_apposition(first, ctx)
     if first < 2 or doc[first - 1].text != ",":
         return None
     j = first - 2

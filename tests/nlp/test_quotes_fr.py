@@ -402,3 +402,23 @@ def test_a_programme_is_a_source(extract):
 def test_qualifier_de_in_quotation_marks(extract):
     q = one(extract("fr", "La ministre Anne Roux a qualifié la réforme de « désastre annoncé »."))
     assert q.kind == "mixed" and q.content == "la réforme de « désastre annoncé »"
+
+
+def test_a_l_en_croire(extract):
+    text = ("Le prévenu Paul Soro a reconnu les faits. A l’en croire, cette rencontre visait "
+            "à préparer la chasse.")
+    q = quote_with(extract("fr", text), "cette rencontre")
+    assert q.speaker_name == "Paul Soro"
+
+
+def test_a_role_left_unclosed_before_the_verb(extract):
+    text = "Claire Houpin, fondatrice WARA affirme « C’est une bonne décision ! »"
+    q = one(extract("fr", text))
+    assert q.speaker_name == "Claire Houpin"
+
+
+def test_demande_tagged_as_a_noun_before_de_and_an_infinitive(extract):
+    text = ("Pour la répression, l’avocat de la partie civile contracté par WARA pour défendre "
+            "le Ministère de l’Environnement, demande au juge d’appliquer la peine maximale.")
+    q = one(extract("fr", text))
+    assert q.content == "d’appliquer la peine maximale"
