@@ -551,8 +551,19 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     if _is_name_token(doc[left], ctx):
         left = _name_run_start(left, ctx)
         np_start = doc[left].idx
+    holder = None
+    if not _is_name_token(doc[left], ctx) and _title_word(doc[left], ctx) and left > 0 and \
+            _is_name_token(doc[left - 1], ctx) and doc[left - 1].whitespace_ == " " and \
+            not ctx.in_quotes(doc[left - 1]):
+        # "Barrêt Koivogui chef d'antenne du massif déclare": a name right before a bare role
+        # (the comma of the apposition left out) is the role's holder.
+        k = left - 1
+        while k > 0 and _is_name_token(doc[k - 1], ctx) and doc[k - 1].whitespace_ == " ":
+            k -= 1
+        holder = (k, left - 1)
+        np_start = doc[k].idx
     # role + name, name + apposition
-    name = name_tokens(left, right, ctx, token)
+    name = holder or name_tokens(left, right, ctx, token)
     if name is None:
         for child in token.children:
             if child.dep_ in ("appos", "flat:name") and child.pos_ in ("PROPN", "NOUN"):

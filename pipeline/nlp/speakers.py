@@ -1102,10 +1102,15 @@ class Resolver:
     def resolve_name(self, mention: SpeakerMention, *, person: bool = False) -> Entity | None:
         ctx = self.ctx
         token = ctx.doc[mention.head]
+        full = self._bare_name(mention.start, mention.end)
+        words = tuple(w for w in (fold_word(x) for x in re.split(r"[\s’']+", full[0])) if w) \
+            if full else ()
         for entity in self.entities:
             for name in entity.names:
                 if name.start <= mention.start < name.end or mention.start <= name.start < \
                         mention.end:
+                    if len(words) > len(name.words) and _other_first_name(words, entity):
+                        continue  # "Barrêt Koivogui", the tagger saw "Koivogui": not Mory's
                     if person and entity.kind == "org":
                         entity.kind = "person"
                     return entity

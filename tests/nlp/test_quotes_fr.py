@@ -422,3 +422,10 @@ def test_demande_tagged_as_a_noun_before_de_and_an_infinitive(extract):
             "le Ministère de l’Environnement, demande au juge d’appliquer la peine maximale.")
     q = one(extract("fr", text))
     assert q.content == "d’appliquer la peine maximale"
+
+
+def test_a_name_right_before_a_bare_role_is_its_holder_and_not_a_namesake(extract):
+    text = ("Ses coauteurs, Foromo et Mory Koivogui, sont en fuite. Barrêt Koivogui chef "
+            "d’antenne du massif du Ziama déclare « l’avocat a bien défendu l’État ».")
+    q = quote_with(extract("fr", text), "l’avocat a bien")
+    assert q.speaker_name == "Barrêt Koivogui"
