@@ -571,6 +571,14 @@ def _attributed_noun(speaker: SpeakerMention, ctx: DocContext) -> bool:
     return title is None or title.kind != "document"
 
 
+def _phrase_word(token: Token, *, first: bool) -> str:
+    """A token as the attribution phrases spell it: lower case, straight apostrophe, and a
+    sentence-initial "A" read as « À » (French typesetting drops the accent of a capital)."""
+    if first and token.text == "A" and token.lang_ == "fr":
+        return "à"
+    return token.lower_.replace("’", "'")
+
+
 def _phrase_at(ctx: DocContext, i: int, phrase: str) -> int:
     """Number of tokens from `i` that spell `phrase` (0 if they do not)."""
     doc = ctx.doc
@@ -581,10 +589,7 @@ def _phrase_at(ctx: DocContext, i: int, phrase: str) -> int:
         if doc[j].is_space:
             j += 1
             continue
-        word = doc[j].lower_.replace("’", "'")
-        if j == i and doc[j].text == "A" and target.startswith("à"):
-            word = "à"  # French typesetting drops the accent of a capital: "A ses yeux"
-        built += word
+        built += _phrase_word(doc[j], first=j == i)
         j += 1
     return j - i if built == target else 0
 
@@ -630,8 +635,7 @@ def prepositional_quotes(state: _State) -> None:
     for i, token in enumerate(doc):
         if token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
             continue
-        word = token.lower_.replace("’", "'")
-        if word not in firsts and not (word == "a" and "à" in firsts):
+        if _phrase_word(token, first=True) not in firsts:
             continue  # no attribution phrase starts with this word
         for phrase, cue_class in ctx.lexicon.prepositions.items():
             n = _phrase_at(ctx, i, phrase)

@@ -1349,18 +1349,12 @@ def _after_a_harm(first: Token, replaced: set[int], composer: _Composer) -> bool
 _MAX_TARGET_TOKENS = 10
 
 
-def phrase_target(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
-                  actions: frozenset[int] | set[int] = frozenset()) -> str | None:
-    """The main noun phrase of the quotation: what a decisive rule was about (``focus``; a verb
-    of ``actions`` with its object), else a nominal content, or its subject, or its object."""
-    found = _target_head(doc, quote, focus, actions)
-    return found[0] if found else None
-
-
 def _target_head(doc: Doc, quote: Quote, focus: Sequence[Token] = (),
                  actions: frozenset[int] | set[int] = frozenset(),
                  time_words: frozenset[str] = frozenset()) -> tuple[str, Token] | None:
-    """`phrase_target` and the token its phrase is built around (never a date: "mardi")."""
+    """The main phrase of the quotation and the token it is built around: what a decisive
+    rule was about (``focus``; a verb of ``actions`` with its object), else a nominal content,
+    or its subject, or its object; never a date ("mardi")."""
     tokens = tokens_within(doc, quote.content_start, quote.content_end)
     if not tokens:
         return None
