@@ -33,7 +33,8 @@ eval: sync
 	.venv/bin/newsevents -q eval $(wildcard ../shared/eval/seed ../shared/eval/fr-news-dev \
 		../shared/eval/en-news-dev) tests/heldout/fr-heldout tests/heldout/en-heldout \
 		tests/heldout2/fr-heldout2 tests/heldout2/en-heldout2 \
-		$(dir $(wildcard tests/heldout3/*/articles.jsonl))
+		$(dir $(wildcard tests/heldout3/*/articles.jsonl)) \
+		tests/heldout4/fr-heldout4 tests/heldout4/en-heldout4
 
 bench: sync
 	.venv/bin/newsevents -q bench

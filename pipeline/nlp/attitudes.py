@@ -34,7 +34,14 @@ from pipeline.nlp.content import (
     surface_clause,
     trim_span,
 )
-from pipeline.nlp.cues import AUX_DEPS, Cue, _has_reflexive, _is_negated, _reflexive_clitic
+from pipeline.nlp.cues import (
+    AUX_DEPS,
+    Cue,
+    _has_reflexive,
+    _is_negated,
+    _reflexive_clitic,
+    has_particle,
+)
 from pipeline.nlp.resources import CueVerb, english_forms, french_forms
 from pipeline.nlp.source import PERSON_LABELS, SpeakerMention, animate, mention_for
 
@@ -62,9 +69,13 @@ class Attitude:
     frames: frozenset[str]
     flags: frozenset[str] = frozenset()
     reflexive: bool = False
+    particle: str | None = None  # "rule out": the verb counts only with its particle
 
     def preps(self) -> set[str]:
         return {f.split(":", 1)[1] for f in self.frames if f.startswith("prep:")}
+
+    def object_preps(self) -> set[str]:
+        return {f.split(":", 1)[1] for f in self.frames if f.startswith("obj-prep:")}
 
 
 @dataclass
@@ -103,6 +114,9 @@ def load_attitudes(path: str, lang: str) -> AttitudeLexicon:
         reflexive = lang == "fr" and (word.startswith("se ") or word.startswith("s'"))
         if reflexive:
             word = word[3:] if word.startswith("se ") else word[2:]
+        particle = None
+        if lang == "en" and " " in word:
+            word, particle = word.split(" ", 1)
         if kind == "copula":
             lexicon.copulas[word] = reflexive
             continue
@@ -113,7 +127,7 @@ def load_attitudes(path: str, lang: str) -> AttitudeLexicon:
                          frames=frozenset(f.strip() for f in (cells[4] if len(cells) > 4
                                                               else "").split(",") if f.strip()),
                          flags=frozenset(cells[5].split(",")) if len(cells) > 5 else frozenset(),
-                         reflexive=reflexive)
+                         reflexive=reflexive, particle=particle)
         if kind == "adj":
             forms = {word}
             if lang == "fr":
@@ -266,6 +280,21 @@ def _phrase_end(prep: Token, ctx: DocContext) -> int:
     return right
 
 
+def _complements_end(verb: Token, obj: Token, ctx: DocContext) -> int:
+    """Last token of the object and of the verb's adjuncts that follow it without a comma
+    (« a exclu les troupes du pays après la fin de la guerre »)."""
+    last = obj.right_edge.i
+    for child in sorted(verb.children, key=lambda c: c.i):
+        if child.i <= last:
+            continue
+        if child.dep_ not in ("obl", "obl:mod", "obl:arg", "prep", "npadvmod", "nmod") or \
+                any(t.is_punct for t in ctx.doc[last + 1:child.left_edge.i + 1]) or \
+                any(ctx.is_time(t) for t in child.subtree):
+            break  # "on Monday": when it was said, not what
+        last = child.right_edge.i
+    return last
+
+
 def _content(ctx: DocContext, first: int, last: int) -> tuple[int, int] | None:
     unit_start, unit_end = ctx.unit_of(ctx.doc[first])
     last = min(last, unit_end - 1)
@@ -343,6 +372,19 @@ def _prep_after(token: Token, preps: set[str], ctx: DocContext, window: int = 3
     return None
 
 
+def _object_prep(obj: Token, preps: set[str], ctx: DocContext) -> Token | None:
+    """The preposition of `preps` right after the object's own words (the parser may hang
+    the phrase on the object: "the army of war crimes")."""
+    doc = ctx.doc
+    j = obj.i + 1
+    while j < len(doc) and j <= obj.right_edge.i and doc[j].pos_ in ("ADJ", "PROPN", "NOUN") \
+            and _norm(doc[j].text) not in preps:
+        j += 1
+    if j < len(doc) and _norm(doc[j].text) in preps:
+        return doc[j]
+    return _prep_after(obj.right_edge, preps, ctx)
+
+
 def _add(state: _State, kind_form: str, cue_span: tuple[int, int], span: tuple[int, int],
          cue_class: str, speaker: SpeakerMention, confidence: float) -> bool:
     from pipeline.nlp.quotes import Draft, _paragraph_of
@@ -418,7 +460,9 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
                   lexicon: AttitudeLexicon) -> bool:
     ctx = state.ctx
     reflexive = ctx.lang == "fr" and _has_reflexive(verb, ctx) and _reflexive_clitic(verb, ctx)
-    entries = [e for e in entries if e.reflexive == reflexive]
+    entries = [e for e in entries if e.reflexive == reflexive
+               and (e.particle is None or has_particle(verb, e.particle))]
+    entries = [e for e in entries if e.particle is not None] or entries
     if not entries or not _reported_verb(verb, ctx):
         return False
     if any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i for c in verb.children):
@@ -442,9 +486,17 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
                 return False  # "condemned him to ten years": a sentence, not a stance
             if _personal(obj, ctx) and obj.pos_ == "PRON":
                 return False
-            span = _content(ctx, obj.left_edge.i, obj.right_edge.i)
+            span = _content(ctx, obj.left_edge.i, _complements_end(verb, obj, ctx))
         elif entry.preps():
             prep = _prep_after(verb, entry.preps(), ctx)
+            if prep is None:
+                continue
+            span = _content(ctx, prep.i, _phrase_end(prep, ctx))
+        elif entry.object_preps():
+            # "accuses the mayor of …", « accuse le maire d'… »: the phrase after the object
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i
+                       and not ctx.in_quotes(c)]
+            prep = _object_prep(objects[0], entry.object_preps(), ctx) if objects else None
             if prep is None:
                 continue
             span = _content(ctx, prep.i, _phrase_end(prep, ctx))

@@ -409,6 +409,13 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                or (m == "d'" and cue.takes("de"))}
     bare_ok = ctx.lang == "fr" and cue.takes("que")
     window = _right_window(cue, ctx, size=8)
+    if ctx.lang == "en" and cue.takes("ing"):
+        # "ruled out sending troops", "denied having met him": the gerund object is reported
+        verb = _gerund_after(window)
+        if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+            verb = verb.head  # "denied having met"
+        if verb is not None and verb.head.i in (cue.token.i, cue.head.i):
+            return _span(ctx, window[0].i, _infinitive_end(verb, ctx))
     for n, token in enumerate(window):
         if ctx.lang == "en" and cue.takes("of") and token.lower_ == "of":
             # "accused the minister of misleading Parliament": the gerund is what is reported.
@@ -418,7 +425,7 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             break
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(
-                window[n + 1:n + 2], cue, ctx)
+                window[n + 1:n + 2], cue, ctx) or _mistagged_after_to(token, window[n + 1:n + 2])
             if verb is not None and cue.cue_class == "rejection" and lexicon.is_word(
                     "no_comment", verb.lemma_.lower()):
                 return None  # « a refusé de commenter »: no content reported
@@ -458,6 +465,14 @@ def _infinitive_end(verb: Token, ctx: DocContext) -> int:
         if nxt is not None:
             return max(end, subtree_end(nxt, ctx))
     return end
+
+
+def _mistagged_after_to(marker: Token, tokens: list[Token]) -> Token | None:
+    """ "urged him to fire feds": an English verb the tagger took for a noun, right after "to",
+    which the parser still makes the head of that "to"."""
+    if not tokens or marker.tag_ != "TO" or marker.head.i != tokens[0].i:
+        return None
+    return tokens[0] if tokens[0].dep_ in ("xcomp", "ccomp", "advcl") else None
 
 
 def _untagged_infinitive(tokens: list[Token], cue: Cue, ctx: DocContext) -> Token | None:
@@ -655,30 +670,76 @@ def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
     for token in span:
         if token.is_space or token.is_punct:
             continue
+        if _misparsed_subject_verb(token, inside):
+            return True
         if token.head.i in inside and token.head.i != token.i:
             continue  # not a root of the span
         if any(c.dep_ == "mark" for c in token.children):
             continue
-        subject = any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in token.children)
-        finite = "Fin" in token.morph.get("VerbForm") or token.tag_ in ("VBD", "VBZ", "VBP",
-                                                                        "MD")
+        # « X avait fait réaliser … »: the parser may hang the subject and the tense on the
+        # auxiliary of a causative or modal group rather than on its infinitive
+        group = [token, *(c for c in token.children if c.pos_ == "AUX" and c.i < token.i)]
+        children = [c for member in group for c in member.children]
+        subject = any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in children)
+        finite = any("Fin" in m.morph.get("VerbForm") or m.tag_ in ("VBD", "VBZ", "VBP", "MD")
+                     for m in group)
         auxiliary = any(c.dep_ == "cop" or (c.dep_.startswith("aux") and (
             "Fin" in c.morph.get("VerbForm") or c.tag_ in ("MD", "VBD", "VBZ", "VBP")))
-            for c in token.children)
+            for c in children)
         if subject and (finite or auxiliary):
             return True
     return False
 
 
+def _ainsi_que(mark: Token) -> bool:
+    """ « ainsi que l'a dit X »: "que" after "ainsi" is a comparative "as"."""
+    return _norm(mark) in ("que", "qu'") and mark.i > 0 and _norm(mark.doc[mark.i - 1]) == "ainsi"
+
+
+def _main_clause_before(verb: Token, mark: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """ "The economy is strong, as the minister noted" / « X, comme l'a souligné Y »: the main
+    clause before the comma of the as-clause."""
+    unit_start = ctx.unit_of(verb)[0]
+    first = mark.i - 1 if _ainsi_que(mark) else mark.i
+    comma = ctx.previous_word(first)
+    main = verb.head
+    while main.dep_ == "xcomp" and main.head.i != main.i:
+        main = main.head  # « va encore baisser »
+    if comma is None or comma.text != "," or comma.i <= unit_start or main.dep_ != "ROOT" \
+            or main.left_edge.i > unit_start + 1:
+        return None  # only a sentence's main clause: "…, soulignant que X, comme il l'avait dit"
+    span = _span(ctx, unit_start, comma.i)
+    if span is None or not independent_clause(ctx, *span):
+        return None
+    return span
+
+
+def _misparsed_subject_verb(token: Token, inside: set[int]) -> bool:
+    """ "Les enquêteurs privilégient la piste, a précisé X": the parser took the subject of the
+    reported clause for the reporting verb's and hung the finite verb on it as a clause
+    modifier; with no relative pronoun or subordinator it is the main clause."""
+    noun = token.head
+    if token.dep_ != "acl" or noun.i not in inside or noun.i > token.i or \
+            noun.pos_ not in ("NOUN", "PROPN", "PRON") or token.pos_ not in ("VERB", "AUX") or \
+            "Fin" not in token.morph.get("VerbForm"):
+        return False
+    if not noun.dep_.startswith("nsubj"):
+        return False
+    between = noun.doc[noun.i + 1:token.i]
+    return not any(t.is_punct or "Rel" in t.morph.get("PronType") or t.dep_ == "mark"
+                   for t in [*between, *token.children])
+
+
 def as_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ "as the committee has pointed out, X" / "comme l'a dit X, Y": the main clause."""
     verb = cue.head
-    marks = [c for c in verb.children if c.dep_ == "mark" and _norm(c) in ("as", "comme")]
+    marks = [c for c in verb.children if c.dep_ == "mark" and (
+        _norm(c) in ("as", "comme") or _ainsi_que(c))]
     if not marks or verb.dep_ != "advcl" or verb.head.i == verb.i:
         return None
     main = verb.head
     if main.i < verb.i:
-        return None
+        return _main_clause_before(verb, marks[0], ctx)
     start_token = verb.right_edge.i + 1
     doc = ctx.doc
     while start_token < len(doc) and (doc[start_token].is_punct or doc[start_token].is_space):

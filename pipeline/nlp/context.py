@@ -99,6 +99,8 @@ class DocContext:
             return False
         if previous.text in OPENING:
             return False
+        if previous.text == ")" and token.text[:1].islower():
+            return False  # "double (triple !) casquette": the parenthesis ended, not the sentence
         if (token.text[:1].islower() or token.text[:1] == "-") and (
                 previous.text in CLOSING or previous.text in ",:" or previous.text == STRAIGHT):
             return False  # « … », a-t-il dit / "…," he said: the attribution goes with the quote

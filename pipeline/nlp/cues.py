@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from pipeline.nlp.context import DocContext
 from pipeline.nlp.marks import CLOSING, STRAIGHT
-from pipeline.nlp.resources import CueVerb, Lexicon, french_forms
+from pipeline.nlp.resources import CueVerb, Lexicon, english_forms, french_forms
 
 AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
 
@@ -243,7 +244,7 @@ def _reflexive_clitic(token: Token, ctx: DocContext) -> bool:
     return False
 
 
-def _has_particle(token: Token, particle: str) -> bool:
+def has_particle(token: Token, particle: str) -> bool:
     if any(c.dep_ in ("prt", "compound:prt") and c.lower_ == particle for c in token.children):
         return True
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
@@ -266,7 +267,7 @@ def select_entry(token: Token, ctx: DocContext) -> tuple[CueVerb, Token] | None:
                 return entry, governor
             continue
         if entry.particle is not None:
-            if _has_particle(token, entry.particle):
+            if has_particle(token, entry.particle):
                 return entry, token
             continue
         if entry.reflexive:
@@ -317,6 +318,20 @@ def cue_extent(token: Token, head: Token, ctx: DocContext, entry: CueVerb
     return start, end, inverted
 
 
+@lru_cache(maxsize=4)
+def _semi_auxiliary_forms(lang: str, lemmas: frozenset[str]) -> frozenset[str]:
+    forms = french_forms if lang == "fr" else english_forms
+    return frozenset(f for lemma in lemmas for f in forms(lemma))
+
+
+def _semi_auxiliary(verb: Token, ctx: DocContext) -> bool:
+    """ « tente », "tried": a verb whose infinitive complement can be the reporting verb (by
+    form too: the lemmatiser reads « tente » as the noun)."""
+    lemmas = ctx.lexicon.words("semi_auxiliary")
+    return verb.lemma_.lower() in lemmas or \
+        verb.lower_ in _semi_auxiliary_forms(ctx.lang, lemmas)
+
+
 def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
     """Every reporting verb of the article's prose outside quotation marks."""
     for token in ctx.doc:
@@ -328,6 +343,9 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
         entry, head = selected
         if not _confirmed_as_verb(token, ctx) and head is token:
             continue
+        if head is token and token.dep_ == "xcomp" and token.head.i < token.i and \
+                _semi_auxiliary(token.head, ctx):
+            head = token.head  # « tente d'expliquer le ministre »: the governing verb's clause
         before = ctx.previous_word(head.i)
         if _adjectival_participle(head) and not (
                 before is not None and ctx.lexicon.is_word("coordinator", before.text)) \

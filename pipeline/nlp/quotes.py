@@ -372,6 +372,10 @@ def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> 
         return False
     if "Inf" in verb.morph.get("VerbForm") and verb is cue.token:
         return False
+    if ctx.lang == "en" and subject_left is not None and not cue.takes("addressee") and any(
+            c.dep_ in ("dobj", "obj") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")
+            and not ctx.in_quotes(c) for c in verb.children):
+        return False  # "…, New York boasted tens of thousands of shelters": its own object
     first = subject_left if subject_left is not None else min(cue.token.i, cue.head.i)
     before = ctx.previous_word(first)
     if before is not None and _bridge_word(before, ctx):
@@ -476,6 +480,11 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         # side of the incise, one quote each (as the conventions split a quotation in marks).
         state.add(_cue_draft(state, cue, tail, speaker, form="incise", confidence=0.7))
     if not independent_clause(ctx, *span):
+        if free_inside and len(ctx.text[span[0]:span[1]].split()) <= 6 and \
+                ctx.unit_span(cue.token)[0] == span[0]:
+            # « Une « négligence », tente d'expliquer la ministre »: a short phrase holding
+            # the speaker's quoted word, alone before the reporting clause
+            return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.6)
         return None
     return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
 
@@ -678,6 +687,8 @@ def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
         words.add(first)
         if "'" in first:
             words.add(first.split("'")[0] + "'")
+        if "-" in first:  # « peut-on » is two tokens
+            words.add(first.split("-")[0])
     return frozenset(words)
 
 
@@ -697,6 +708,18 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
         j += 1
     nxt = doc[j] if j < unit_end else None
     paragraph = _paragraph_of(ctx, cue_span[0])
+    first_after = ctx.token_at(np_end) or (ctx.next_word(after.i) if after is not None else None)
+    while first_after is not None and first_after.is_space:
+        first_after = ctx.next_word(first_after.i)
+    if first_after is not None and first_after.i < unit_end and \
+            ctx.lexicon.is_word("complementizer", first_after.text):
+        # « on lit dans X que … »: the clause after the complementiser is what X says
+        last = doc[unit_end - 1]
+        span = trim_span(ctx, first_after.idx + len(first_after.text), last.idx + len(last.text))
+        if span is not None and _free(state, span):
+            state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, cue_class,
+                            speaker, "selon-que", 0.75, paragraph))
+        return
     if nxt is not None and nxt.text == ":":
         k = ctx.segment_at_open(ctx.next_word(j).idx) if ctx.next_word(j) else -1
         if k >= 0 and k not in state.used_segments:
@@ -750,6 +773,11 @@ def _only_framing(ctx: DocContext, unit_start: int, i: int) -> bool:
     return True
 
 
+def _speaker_last_token(speaker: SpeakerMention, ctx: DocContext) -> int:
+    last = ctx.token_at(max(speaker.np_end, speaker.end) - 1)
+    return last.i if last is not None else -1
+
+
 def opinion_quotes(state: _State) -> None:
     """ "Pour X, …": X's stated view (X a person: a name, a pronoun or a role)."""
     ctx = state.ctx
@@ -764,12 +792,18 @@ def opinion_quotes(state: _State) -> None:
         if source is None:
             continue
         speaker = mention_for(source, ctx)
-        if speaker.kind not in ("name", "pronoun", "role"):
-            continue
+        if speaker.kind not in ("name", "pronoun", "role") or not animate(source, ctx):
+            continue  # « Pour sa défense, … »: a purpose, not a person's view
         comma = ctx.token_at(max(speaker.np_end, speaker.end))
         while comma is not None and comma.i < unit_end and comma.is_space:
             comma = doc[comma.i + 1]
-        if comma is None or comma.text != "," or comma.i - source.i > 6:
+        if comma is not None and comma.text != "," and speaker.kind == "name" and \
+                comma.pos_ == "PRON" and comma.dep_.startswith(("nsubj", "expl")):
+            # « Pour François Fillon il y avait trop de juridisme »: the comma left out
+            # before a subject pronoun
+            comma = ctx.previous_word(comma.i)
+        if comma is None or comma.i - source.i > 6 or (
+                comma.text != "," and comma.i != _speaker_last_token(speaker, ctx)):
             continue
         rest = ctx.next_word(comma.i)
         if rest is None:

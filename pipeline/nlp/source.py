@@ -123,7 +123,26 @@ def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
     while first > 0 and doc[first - 1].idx >= cue.start:
         first -= 1
     before = ctx.previous_word(first)
-    return before is not None and before.text in (",", "»", "”", '"')
+    if before is None or before.text not in (",", "»", "”", '"'):
+        return False
+    return not _closes_subject_apposition(before, cue, ctx)
+
+
+def _closes_subject_apposition(comma: Token, cue: Cue, ctx: DocContext) -> bool:
+    """ "“…,” the family's lawyer, Ben Crump, said": the comma before the verb closes an
+    apposition to the verb's own subject, which stands before it; the verb is not inverted."""
+    if comma.text != ",":
+        return False
+    for verb in (cue.token, cue.head):
+        subject = grammatical_subject(verb, ctx)
+        if subject is None or subject.i > comma.i or ctx.in_quotes(subject):
+            continue
+        appositions = [c for c in subject.children if c.dep_ == "appos" and c.i < comma.i]
+        if not appositions:
+            appositions = [subject] if subject.dep_ == "appos" else []
+        if appositions and comma.head.i in (subject.i, *(a.i for a in appositions)):
+            return True
+    return False
 
 
 def participle(verb: Token) -> bool:
@@ -506,6 +525,8 @@ def _trim_to_person(j: int, k: int, ctx: DocContext) -> tuple[int, int]:
         s, e = people[-1]
         while s > j and _honorific(doc[s - 1], ctx):
             s -= 1
+        if e < k and particle_name_end(e, ctx) > e:
+            e = k  # "Ursula von der | Leyen": the tagger cut the name at its particle
         return s, e
     while j < k and _title_word(doc[j], ctx) and not _honorific(doc[j], ctx):
         j += 1
@@ -600,6 +621,23 @@ def _name_run_end(right: int, ctx: DocContext) -> int:
             break
         j += 1
     return right
+
+
+def particle_name_end(last: int, ctx: DocContext) -> int:
+    """ "Ursula von der | Leyen": an entity the tagger ended on a name particle (or right
+    before one) runs on to the capitalised words after the particles."""
+    doc = ctx.doc
+    lexicon = ctx.lexicon
+    j = last if lexicon.is_word("name_particle", doc[last].text) else last + 1
+    if j >= len(doc) or not lexicon.is_word("name_particle", doc[j].text) or \
+            not _capital_follows(j, min(len(doc) - 1, j + 3), ctx):
+        return last
+    if j > last and (lexicon.is_word("of", doc[j].text)
+                     or lexicon.is_word("determiner_definite", doc[j].text)):
+        return last  # "Marine Le Pen du Rassemblement national": a complement, not the name
+    while j < len(doc) and ctx.lexicon.is_word("name_particle", doc[j].text):
+        j += 1
+    return _name_run_end(j, ctx) if j < len(doc) else last
 
 
 def _comma_apposition(token: Token, ctx: DocContext) -> tuple[int, int] | None:

@@ -47,6 +47,7 @@ from pipeline.nlp.source import (
     animate,
     mention_for,
     name_tokens,
+    particle_name_end,
 )
 from pipeline.records import Mention
 
@@ -256,7 +257,7 @@ class Resolver:
                 continue
             if self._named_body(ent):
                 continue  # "le groupe Valmoric": a business, whatever the tagger says
-            span = name_tokens(ent.start, ent.end - 1, ctx)
+            span = name_tokens(ent.start, particle_name_end(ent.end - 1, ctx), ctx)
             if span is None or _acronym(doc[span[0]:span[1] + 1].text) or \
                     (_not_a_person(doc[span[0]:span[1] + 1])
                      and not ctx.person_surname(doc[span[0]])):
@@ -872,6 +873,31 @@ class Resolver:
                 role = self._role_from_tokens(phrase)
                 if role:
                     roles.append(role)
+        roles.extend(self._appointed_roles(start_token, end_token))
+        return roles
+
+    def _appointed_roles(self, first: Token, last: Token) -> list[Role]:
+        """ "Avant d'être nommée ministre de la Culture, Françoise Nyssen …", "X was elected
+        mayor": the predicate noun of an appointment verb whose subject is this name."""
+        ctx = self.ctx
+        subject = next((t for t in ctx.doc[first.i:last.i + 1]
+                        if t.dep_.startswith("nsubj") and t.head.i != t.i), None)
+        if subject is None:
+            return []
+        verb = subject.head
+        candidates = [verb, *(c for c in verb.children if c.dep_ == "advcl" and not any(
+            g.dep_.startswith("nsubj") and g.pos_ != "PRON" for g in c.children))]
+        roles = []
+        for candidate in candidates:
+            if not ctx.lexicon.is_word("appointment", candidate.lemma_):
+                continue
+            for child in candidate.children:
+                if child.dep_ in ("xcomp", "oprd", "attr") and child.pos_ == "NOUN":
+                    phrase = [t for t in child.subtree if not t.is_punct]
+                    if phrase and self._role_nouns(phrase):
+                        role = self._role_from_tokens(phrase)
+                        if role:
+                            roles.append(role)
         return roles
 
     def _role_nouns(self, tokens: list[Token]) -> bool:

@@ -87,9 +87,12 @@ def test_accused_of_gerund(extract):
     assert q.speaker_name == "Carla Munro" and q.cue_class == "accusation"
 
 
-def test_accused_of_a_noun_is_no_quotation(extract):
-    # A speech act with a noun-phrase object reports no content (optional in the gold sets).
-    assert extract("en", "Carla Munro accused the minister of negligence.").quotes == []
+def test_accused_of_a_noun_is_an_accusation_about_it(extract):
+    # A speech act with a noun-phrase object (optional in the gold sets, like "condemned the
+    # attack"): kept for its event and stance, the "of" phrase as what the accusation is about.
+    quotes = extract("en", "Carla Munro accused the minister of negligence.").quotes
+    assert [(q.content, q.cue_class, q.speaker_name) for q in quotes] == [
+        ("of negligence", "accusation", "Carla Munro")]
 
 
 def test_adding_that_reuses_the_speaker(extract):

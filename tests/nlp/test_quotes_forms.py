@@ -1,0 +1,170 @@
+"""More reporting forms of French and English news, on sentences written for these tests:
+the press review's impersonal reading, postposed "comme"/"as" clauses, semi-auxiliaries,
+gerund and particle complements, misparsed preposed clauses, names with particles."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def quotes(extraction):
+    return [(q.kind, q.speaker_mention, q.cue, q.cue_class, q.content)
+            for q in extraction.quotes]
+
+
+def spoken(extraction):
+    return [(q.content, q.speaker_name) for q in extraction.quotes]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("« La réforme est indispensable », peut-on lire dans Le Figaro.",
+     [("La réforme est indispensable", "Le Figaro")]),
+    ("On peut lire dans Le Monde que le gouvernement prépare un remaniement.",
+     [("le gouvernement prépare un remaniement", "Le Monde")]),
+    ("Le 3 mars, on apprend par l'AFP que le juge va rouvrir le dossier.",
+     [("le juge va rouvrir le dossier", "AFP")]),
+    ("À en croire le porte-parole de l'armée, l'opération durera plusieurs semaines.",
+     [("l'opération durera plusieurs semaines", "porte-parole de l'armée")]),
+])
+def test_press_review_reading_and_a_en_croire(extract, text, expected):
+    assert [(c.strip("« »"), s) for c, s in spoken(extract("fr", text))] == expected
+
+
+def test_postposed_comme_clause_reports_the_main_clause(extract):
+    assert quotes(extract("fr", "Le chômage va encore baisser, comme l'a souligné le ministre "
+                                "du Travail.")) == [
+        ("indirect", "le ministre du Travail", "a souligné", "emphasis",
+         "Le chômage va encore baisser")]
+
+
+def test_comme_clause_inside_a_reported_clause_is_not_a_second_quote(extract):
+    text = ("Le ministre a nié toute faute, soulignant que la réunion avait eu lieu dans un "
+            "bureau, comme il l'avait pourtant reconnu la veille.")
+    contents = [q.content for q in extract("fr", text).quotes]
+    assert not any(c.startswith("Le ministre a nié") for c in contents)
+
+
+def test_semi_auxiliary_before_the_reporting_verb(extract):
+    extraction = extract("fr", "Le texte a été adopté hier. La réforme est une erreur, tente "
+                               "d'expliquer le ministre.")
+    assert [(q.content, q.speaker_mention) for q in extraction.quotes] == [
+        ("La réforme est une erreur", "le ministre")]
+
+
+def test_short_phrase_with_a_quoted_word_before_an_incise(extract):
+    extraction = extract("fr", "Le chantier a pris du retard. Une « erreur », tente "
+                               "d'expliquer le maire.")
+    assert [(q.content, q.speaker_mention) for q in extraction.quotes] == [
+        ("Une « erreur »", "le maire")]
+
+
+def test_pour_x_without_comma_before_a_subject_pronoun(extract):
+    assert spoken(extract("fr", "Pour Jean Tirole il faut taxer davantage le carbone.")) == [
+        ("il faut taxer davantage le carbone", "Jean Tirole")]
+
+
+def test_subject_taken_for_the_reporting_verbs_is_a_clause_of_its_own(extract):
+    # the French parser hangs « privilégient » on « enquêteurs » and makes « enquêteurs » the
+    # subject of « a précisé »
+    assert spoken(extract("fr", "Les enquêteurs privilégient la piste criminelle, a précisé "
+                                "le procureur.")) == [
+        ("Les enquêteurs privilégient la piste criminelle", "procureur")]
+
+
+def test_causative_group_with_lead_adverbials(extract):
+    text = ("En 1997, lors de l'agrandissement des locaux, Marie Durand avait fait réaliser "
+            "les travaux sans autorisation, écrit Le Parisien.")
+    assert spoken(extract("fr", text)) == [
+        ("En 1997, lors de l'agrandissement des locaux, Marie Durand avait fait réaliser les "
+         "travaux sans autorisation", "Le Parisien")]
+
+
+def test_exclamation_inside_parentheses_does_not_end_the_sentence(extract):
+    text = ("Il siégeait au conseil du port.\nSelon Mediapart, avec cette double (triple !) "
+            "casquette, le conseiller a pu signer des contrats avec le port.")
+    assert spoken(extract("fr", text)) == [
+        ("avec cette double (triple !) casquette, le conseiller a pu signer des contrats avec "
+         "le port", "Mediapart")]
+
+
+def test_rejection_verb_object_runs_to_its_adjuncts(extract):
+    assert quotes(extract("fr", "Il a exclu l'envoi de troupes après la fin de la guerre.")) \
+        == [("indirect", "Il", "a exclu", "rejection",
+             "l'envoi de troupes après la fin de la guerre")]
+
+
+def test_role_given_by_an_appointment_verb_resolves_a_bare_role(extract):
+    text = ("La nouvelle ministre des Sports, Anne Roux, est critiquée.\n"
+            "Avant d'être nommée ministre de la Culture, Claire Dubois dirigeait une maison "
+            "d'édition. Des travaux ont été faits sans permis. Une « erreur », tente "
+            "d'expliquer la ministre.")
+    extraction = extract("fr", text)
+    assert [(q.content, q.speaker_name) for q in extraction.quotes] == [
+        ("Une « erreur »", "Claire Dubois")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chancellor Olaf Scholz ruled out sending Taurus missiles to Ukraine.",
+     ("indirect", "Olaf Scholz", "ruled out", "rejection",
+      "sending Taurus missiles to Ukraine")),
+    ("Chancellor Olaf Scholz has ruled out that Germany would send troops.",
+     ("indirect", "Olaf Scholz", "has ruled out", "rejection", "Germany would send troops")),
+    ("The minister denied having met the lobbyists.",
+     ("indirect", "The minister", "denied", "denial", "having met the lobbyists")),
+])
+def test_english_gerund_and_particle_complements(extract, text, expected):
+    assert quotes(extract("en", text)) == [expected]
+
+
+def test_rule_out_with_a_noun_phrase_object(extract):
+    extraction = extract("en", "The prime minister ruled out a snap election.")
+    assert [(q.content, q.cue_class) for q in extraction.quotes] == [
+        ("a snap election", "rejection")]
+
+
+def test_quote_before_a_subject_with_an_apposition_keeps_its_own_span(extract):
+    extraction = extract("en", '"We will file a lawsuit," the family\'s lawyer, Ben Crump, said '
+                               'in a statement.')
+    assert [(q.kind, q.content, q.speaker_name) for q in extraction.quotes] == [
+        ("direct", "We will file a lawsuit,", "Ben Crump")]
+
+
+def test_name_with_particles_is_one_name(extract):
+    extraction = extract("en", '"This is a historic day," Ursula von der Leyen said.')
+    assert [(q.speaker_mention, q.speaker_name) for q in extraction.quotes] == [
+        ("Ursula von der Leyen", "Ursula von der Leyen")]
+
+
+@pytest.mark.parametrize("text", [
+    "Selon Jean-Luc Mélenchon de La France insoumise, le texte est mauvais.",
+    "Le député Jean Martin du Parti socialiste a déclaré que le texte était mauvais.",
+])
+def test_complement_after_a_name_is_not_part_of_it(extract, text):
+    extraction = extract("fr", text)
+    assert [q.speaker_mention for q in extraction.quotes] == [
+        "Jean-Luc Mélenchon" if "Mélenchon" in text else "Jean Martin"]
+
+
+def test_infinitive_the_tagger_took_for_a_noun(extract):
+    extraction = extract("en", "Trump advisers have urged him to fire feds faster and Energy "
+                               "staffers are worried.")
+    assert [(q.content, q.cue_class) for q in extraction.quotes] == [
+        ("to fire feds faster", "appeal")]
+
+
+@pytest.mark.parametrize(("lang", "text", "content", "cue_class"), [
+    ("en", "In a statement, Amnesty International accused the army of war crimes.",
+     "of war crimes", "accusation"),
+    ("fr", "Pour sa défense, il accuse le maire d’« insultes racistes ».",
+     "d’« insultes racistes »", "accusation"),
+    ("en", "Netanyahu strongly warned against making a \"bad deal\" during his speech.",
+     "against making a \"bad deal\" during his speech", "warning"),
+])
+def test_what_an_accusation_or_a_warning_is_about(extract, lang, text, content, cue_class):
+    assert [(q.content, q.cue_class) for q in extract(lang, text).quotes] == [(content, cue_class)]
+
+
+def test_verb_with_its_own_object_does_not_report_the_clause_before(extract):
+    text = ("Fifty years ago, when fear of nuclear war was running high, New York boasted tens "
+            "of thousands of fallout shelters.")
+    assert extract("en", text).quotes == []
