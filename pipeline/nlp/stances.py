@@ -184,6 +184,7 @@ class StanceLexicon:
     deontic_nouns: frozenset[str] = frozenset()
     pos_only: dict[str, frozenset[str]] = field(default_factory=dict)
     intensifiers: frozenset[str] = frozenset()
+    declines: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -221,6 +222,7 @@ class StanceLexicon:
             removal_pairs=_pairs(ops.get("removals", [])),
             deontic_nouns=_words(ops.get("deontic_nouns", [])),
             intensifiers=_words(ops.get("intensifiers", [])),
+            declines=_words(ops.get("declines", [])),
             pos_only=_pos_restrictions(
                 *(words.get(k, []) for k in ("positive", "negative")),
                 *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
@@ -790,6 +792,13 @@ class _Composer:
                 score = sign * (1.0 + 0.5 * len(degree)) + rest + adj
                 self.trace.append(("evaluative-" + own, sign))
             evidence = True
+        elif subj and not own and self._declining(tok, complements, comp_values):
+            # "unemployment keeps falling" is good news, "wages fell" bad: the subject's own
+            # value, lessened (the decrease events of the +/-effect literature).
+            score, derived, evidence = -subj + adj, subj > 0, True
+            self.trace.append(("decline-of-" + ("good" if subj > 0 else "bad"), -subj))
+            self.focus.extend(t for t in subjects if t.pos_ in ("NOUN", "PROPN"))
+            subj = 0.0
         else:
             score = comp + adj
             # A neutral head passes on why its complement is negative: "tirer un constat
@@ -854,6 +863,17 @@ class _Composer:
         if hedged:
             score *= HEDGE_FACTOR  # "could help and hurt": the hedge covers both conjuncts
         return _Value(score=score, derived=derived and score < 0, evidence=evidence)
+
+    def _declining(self, tok: Token, complements: list[Token], values: list[_Value]) -> bool:
+        """`tok` says its subject decreases: a verb of decline ("fall", « baisser »), or a
+        verb of aspect or future whose infinitive is one ("keeps falling", « va baisser »),
+        with nothing else evaluated."""
+        if any(v.score for v in values):
+            return False
+        if self.listed(tok, self.lex.declines):
+            return not any(c.dep_ in ("obj", "dobj") for c in complements)
+        return any(c.dep_ == "xcomp" and self.listed(c, self.lex.declines) and not any(
+            g.dep_ in _SUBJECT_DEPS for g in c.children) for c in complements)
 
     def _ended_subject(self, verb: Token, subjects: list[Token], values: list[_Value]) -> float:
         """The value of the passive subjects that `verb` (a reverser) ends. When the lexicon

@@ -1069,3 +1069,29 @@ def test_someone_elses_future_is_no_intention(nlp, resources):
     text = '"Prices will rise next year," the minister said.'
     assert main_stance(nlp, resources, "en", text, "Prices will rise next year",
                        kind="direct") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "expected"),
+    [
+        ("en", '"Unemployment will keep falling," the minister said.',
+         "Unemployment will keep falling", "favor"),
+        ("en", '"Pollution has dropped sharply," the mayor said.',
+         "Pollution has dropped sharply", "favor"),
+        ("fr", "« Le chômage va encore baisser », a affirmé le ministre.",
+         "Le chômage va encore baisser", "favor"),
+        ("fr", "« La pauvreté recule enfin », a estimé la ministre.",
+         "La pauvreté recule enfin", "favor"),
+        ("en", '"Unemployment keeps rising," the senator said.',
+         "Unemployment keeps rising", "against"),
+    ],
+)
+def test_decline_of_a_bad_thing_is_good_news(nlp, resources, lang, text, content, expected):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == expected
+
+
+def test_emotion_nouns_of_distrust_are_against(nlp, resources):
+    assert polarity(nlp, resources, "en",
+                    '"The timing of the announcement raises great suspicion," he said.',
+                    "The timing of the announcement raises great suspicion",
+                    kind="direct") == "against"
