@@ -691,6 +691,30 @@ def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
+def _surface_comparative(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ « L'économie résiste, ainsi que l'a rappelé X. »: when the parser missed the
+    comparative clause, the words before the reporting group (a comma, « comme » or « ainsi
+    que », the object clitic, the auxiliaries) still say that it reports the clause before."""
+    doc = ctx.doc
+    unit_start = ctx.unit_of(cue.token)[0]
+    j = min(cue.token.i, cue.head.i) - 1
+    while j > unit_start and (doc[j].pos_ == "AUX" or _norm(doc[j]) in ("l'", "le")):
+        j -= 1
+    if j <= unit_start:
+        return None
+    if _norm(doc[j]) in ("que", "qu'") and _norm(doc[j - 1]) == "ainsi":
+        j -= 1
+    elif _norm(doc[j]) not in ("comme", "as"):
+        return None
+    comma = ctx.previous_word(j)
+    if comma is None or comma.text != "," or comma.i <= unit_start:
+        return None
+    span = _span(ctx, unit_start, comma.i)
+    if span is None or not independent_clause(ctx, *span):
+        return None
+    return span
+
+
 def _ainsi_que(mark: Token) -> bool:
     """ « ainsi que l'a dit X »: "que" after "ainsi" is a comparative "as"."""
     return _norm(mark) in ("que", "qu'") and mark.i > 0 and _norm(mark.doc[mark.i - 1]) == "ainsi"
@@ -719,7 +743,7 @@ def _misparsed_subject_verb(token: Token, inside: set[int]) -> bool:
     reported clause for the reporting verb's and hung the finite verb on it as a clause
     modifier; with no relative pronoun or subordinator it is the main clause."""
     noun = token.head
-    if token.dep_ != "acl" or noun.i not in inside or noun.i > token.i or \
+    if token.dep_ not in ("acl", "amod") or noun.i not in inside or noun.i > token.i or \
             noun.pos_ not in ("NOUN", "PROPN", "PRON") or token.pos_ not in ("VERB", "AUX") or \
             "Fin" not in token.morph.get("VerbForm"):
         return False
@@ -736,7 +760,7 @@ def as_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     marks = [c for c in verb.children if c.dep_ == "mark" and (
         _norm(c) in ("as", "comme") or _ainsi_que(c))]
     if not marks or verb.dep_ != "advcl" or verb.head.i == verb.i:
-        return None
+        return _surface_comparative(cue, ctx)
     main = verb.head
     if main.i < verb.i:
         return _main_clause_before(verb, marks[0], ctx)

@@ -332,6 +332,16 @@ def _semi_auxiliary(verb: Token, ctx: DocContext) -> bool:
         verb.lower_ in _semi_auxiliary_forms(ctx.lang, lemmas)
 
 
+def after_quotation_and_subject(verb: Token, ctx: DocContext) -> bool:
+    """ "“…,” Trump posted on Truth Social": a participle the parser hung on the name right
+    after a closing quotation mark is the reporting verb of that name."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.i >= verb.i or noun.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return False
+    before = ctx.previous_word(noun.left_edge.i)
+    return before is not None and (before.text in CLOSING or before.text == STRAIGHT)
+
+
 def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
     """Every reporting verb of the article's prose outside quotation marks."""
     for token in ctx.doc:
@@ -349,7 +359,8 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
         before = ctx.previous_word(head.i)
         if _adjectival_participle(head) and not (
                 before is not None and ctx.lexicon.is_word("coordinator", before.text)) \
-                and auxiliary_before_pronoun_incise(head, ctx) is None:
+                and auxiliary_before_pronoun_incise(head, ctx) is None \
+                and not after_quotation_and_subject(head, ctx):
             continue  # "sa retraite, révélée la veille": a modifier, not a report
         if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
                for c in head.children):

@@ -28,13 +28,20 @@ from pipeline.nlp.content import (
     trim_span,
 )
 from pipeline.nlp.context import SENTENCE_END, DocContext
-from pipeline.nlp.cues import Cue, find_verb_cues, inverted_pronoun, select_entry
+from pipeline.nlp.cues import (
+    Cue,
+    after_quotation_and_subject,
+    find_verb_cues,
+    inverted_pronoun,
+    select_entry,
+)
 from pipeline.nlp.marks import Segment
 from pipeline.nlp.source import (
     SpeakerMention,
     animate,
     grammatical_subject,
     in_attribution_position,
+    inverted_subject,
     mention_for,
     speaker_for,
     speaker_token,
@@ -314,7 +321,13 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
             else:
                 span = as_clause(cue, ctx)
                 if span is not None and _free(state, span):
-                    state.add(_cue_draft(state, cue, span, speaker_for(cue, ctx),
+                    speaker = speaker_for(cue, ctx)
+                    if speaker is not None and span[0] <= speaker.start < span[1]:
+                        # « L'économie résiste, ainsi que l'a rappelé X »: the parser gave the
+                        # reported clause's subject to the verb; X stands after it
+                        after = inverted_subject(cue, ctx)
+                        speaker = mention_for(after, ctx) if after is not None else None
+                    state.add(_cue_draft(state, cue, span, speaker,
                                          form="as-clause", confidence=0.7))
                     found = True
         # 3. a clause or quotation before it: "X, a déclaré Y" / "“X,” he said"
@@ -407,6 +420,8 @@ def _main_clause_cue(cue: Cue, ctx: DocContext) -> bool:
     if cue.inverted is not None and in_attribution_position(cue, ctx):
         return True  # « …, a-t-il ajouté »: an incise, whatever the parser hung it on
     verb = cue.head
+    if after_quotation_and_subject(verb, ctx):
+        return True  # "“…,” Trump posted on …", parsed as a participle of "Trump"
     while verb.dep_ == "conj" and verb.head.i != verb.i and not ctx.in_quotes(verb.head):
         verb = verb.head
     if verb.dep_ in ("relcl", "acl:relcl", "acl", "csubj", "nsubj") and \
@@ -429,7 +444,6 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
     speaker = None
     if in_attribution_position(cue, ctx) and cue.inverted is None:
         # "X, a assuré une source": the subject is after the verb, whatever the parser says
-        from pipeline.nlp.source import inverted_subject
         token = inverted_subject(cue, ctx)
         if token is not None:
             speaker = mention_for(token, ctx)
@@ -1019,7 +1033,8 @@ def naming_quotes(state: _State) -> None:
         obj = objects[0]
         names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c.i > obj.i] + [
             c for c in obj.children if c.dep_ == "nmod" and any(
-                g.dep_ == "case" and g.lower_ == "de" for g in c.children)]
+                g.dep_ == "case" and g.lower_ == "de" for g in c.children)] + [
+            c for c in obj.children if c.dep_ == "appos" and ctx.in_quotes(c)]  # parsed so
         quoted = [n for n in names if any(ctx.in_quotes(t) for t in n.subtree)]
         subject = grammatical_subject(verb, ctx)
         if not quoted or subject is None or ctx.in_quotes(subject):

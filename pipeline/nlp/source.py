@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from pipeline.nlp.context import DocContext
 from pipeline.nlp.cues import (
     Cue,
+    after_quotation_and_subject,
     auxiliary_before_pronoun_incise,
     cue_word,
     inverted_pronoun,
@@ -165,6 +166,8 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             return subject
     if cue.inverted is not None:
         return cue.inverted
+    if after_quotation_and_subject(cue.head, ctx):
+        return cue.head.head  # "“…,” Trump posted": the name the parser hung it on
     if _participle(cue.token):
         found_pair = subject_after_coordinator(cue.token, ctx)
         if found_pair is not None and not ctx.in_quotes(found_pair[0]):

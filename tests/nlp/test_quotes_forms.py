@@ -168,3 +168,28 @@ def test_verb_with_its_own_object_does_not_report_the_clause_before(extract):
     text = ("Fifty years ago, when fear of nuclear war was running high, New York boasted tens "
             "of thousands of fallout shelters.")
     assert extract("en", text).quotes == []
+
+
+def test_naming_with_the_quoted_name_parsed_as_an_apposition(extract):
+    extraction = extract("en", 'Senator Jane Miller called the bill "a disaster for working '
+                               'families."')
+    assert [(q.kind, q.speaker_name) for q in extraction.quotes] == [("mixed", "Jane Miller")]
+    assert extraction.quotes[0].content.startswith("the bill")
+
+
+def test_posted_after_a_quotation_and_a_name(extract):
+    extraction = extract("en", '"It is a disgrace," Mark Dalton posted on Truth Social on '
+                               'Wednesday.')
+    assert [(q.content, q.speaker_name) for q in extraction.quotes] == [
+        ("It is a disgrace,", "Mark Dalton")]
+
+
+def test_posting_a_result_is_no_quotation(extract):
+    assert extract("en", "The company posted a loss of $3 billion.").quotes == []
+
+
+def test_ainsi_que_after_the_main_clause(extract):
+    extraction = extract("fr", "L'économie résiste, ainsi que l'a rappelé le gouverneur de la "
+                               "Banque de France, François Villeroy de Galhau.")
+    assert [(q.content, q.speaker_name) for q in extraction.quotes] == [
+        ("L'économie résiste", "François Villeroy de Galhau")]

@@ -1095,3 +1095,11 @@ def test_emotion_nouns_of_distrust_are_against(nlp, resources):
                     '"The timing of the announcement raises great suspicion," he said.',
                     "The timing of the announcement raises great suspicion",
                     kind="direct") == "against"
+
+
+def test_calling_something_a_name_is_not_calling_for_it(nlp, resources):
+    # "call" favours only with "for"/"on" ("called for talks"); naming is no appeal.
+    assert polarity(nlp, resources, "en",
+                    'The senator called the questionnaire "a witch hunt."',
+                    'the questionnaire "a witch hunt."', cue="called",
+                    cue_class="statement") != "favor"
