@@ -193,3 +193,21 @@ def test_ainsi_que_after_the_main_clause(extract):
                                "Banque de France, François Villeroy de Galhau.")
     assert [(q.content, q.speaker_name) for q in extraction.quotes] == [
         ("L'économie résiste", "François Villeroy de Galhau")]
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("fr", "Les riverains affirment que la nouvelle piste gâcherait leur vie.", "Les riverains"),
+    ("en", "The coach said he was proud of his players.", "The coach"),
+    ("en", "The victim's family said the sentence was too lenient.", "The victim's family"),
+])
+def test_everyday_human_nouns_can_speak(extract, lang, text, speaker):
+    assert [q.speaker_mention for q in extract(lang, text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("lang", "text", "content", "cue_class"), [
+    ("fr", "Le syndicat s'est dit prêt à signer l'accord.", "à signer l'accord", "support"),
+    ("fr", "L'entraîneur s'est dit fier de ses joueurs.", "de ses joueurs", "praise"),
+])
+def test_attitude_adjectives_of_readiness_and_pride(extract, lang, text, content, cue_class):
+    assert [(q.content, q.cue_class) for q in extract(lang, text).quotes] == [
+        (content, cue_class)]
