@@ -385,6 +385,9 @@ def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> 
         return False
     if "Inf" in verb.morph.get("VerbForm") and verb is cue.token:
         return False
+    if verb.dep_ == "ccomp" and verb.head.i < verb.i and \
+            select_entry(verb.head, ctx) is not None and not ctx.in_quotes(verb.head):
+        return False  # « X a indiqué que …, le recteur a répondu que … »: reported itself
     if ctx.lang == "en" and subject_left is not None and not cue.takes("addressee") and any(
             c.dep_ in ("dobj", "obj") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")
             and not ctx.in_quotes(c) for c in verb.children):

@@ -210,12 +210,35 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
             if found is not None:
                 return found
-    found = _subject_before_pronoun_incise(cue, ctx)
+    found = _subject_before_pronoun_incise(cue, ctx) or _surface_subject(cue, ctx)
     if found is not None:
         return found
     if allow_inverted:
         return inverted_subject(cue, ctx)
     return None
+
+
+def _surface_subject(cue: Cue, ctx: DocContext) -> Token | None:
+    """ « L'AG Éducation Île-de-France inter-degrés appelle à … » cut into pieces by the
+    parser: a sentence that opens with a determiner and a name and runs to the present-tense
+    reporting verb with no verb or punctuation between has that name as its subject."""
+    doc = ctx.doc
+    verb = cue.head
+    if depth_first_word(cue) != verb.i or "Pres" not in verb.morph.get("Tense") and \
+            verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    unit_start = ctx.unit_of(verb)[0]
+    words = [t for t in doc[unit_start:verb.i] if not t.is_space]
+    if not 2 <= len(words) <= 8 or words[0].pos_ != "DET" or any(
+            t.pos_ in ("VERB", "AUX", "PRON", "ADP", "SCONJ") or (t.is_punct and t.text != "-")
+            or ctx.in_quotes(t) for t in words):
+        return None
+    names = [t for t in words if t.pos_ == "PROPN"]
+    return names[0] if names else None
+
+
+def depth_first_word(cue: Cue) -> int:
+    return min(cue.token.i, cue.head.i)
 
 
 def _subject_before_pronoun_incise(cue: Cue, ctx: DocContext) -> Token | None:

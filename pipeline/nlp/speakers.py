@@ -257,6 +257,8 @@ class Resolver:
                 continue
             if self._named_body(ent):
                 continue  # "le groupe Valmoric": a business, whatever the tagger says
+            if self._place_named_after(ent):
+                continue  # « en salle Louise Michel », "Kennedy Airport": a place's name
             span = name_tokens(ent.start, particle_name_end(ent.end - 1, ctx), ctx)
             if span is None or _acronym(doc[span[0]:span[1] + 1].text) or \
                     (_not_a_person(doc[span[0]:span[1] + 1])
@@ -365,7 +367,7 @@ class Resolver:
         for ent in doc.ents:
             if not ctx.is_prose(ent[0]) or ctx.in_quotes(ent[0]):
                 continue
-            tokens, described = self._org_name_tokens(list(ent))
+            tokens, described = self._org_name_tokens(self._org_run(ent))
             if not tokens or not (self._org_entity_label(ent.label_, tokens)
                                   or self._named_body(ent)):
                 continue
@@ -393,6 +395,29 @@ class Resolver:
             cluster.heads |= heads
             if acronym is not None and all(n.start != acronym.start for n in cluster.names):
                 cluster.names.append(acronym)
+
+    def _place_named_after(self, ent) -> bool:
+        ctx = self.ctx
+        doc = ctx.doc
+        before = ctx.previous_word(ent.start)
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if ctx.lang == "fr":
+            return before is not None and ctx.lexicon.is_word("place_noun", before.text)
+        return after is not None and ctx.lexicon.is_word("place_noun", after.lemma_) and \
+            after.text[:1].isupper()
+
+    def _org_run(self, ent) -> list[Token]:
+        """The entity's tokens and the capitalised proper nouns that run on from it (« l'AG
+        Éducation | Île-de-France »: the tagger stopped at a place name inside the body's)."""
+        doc = self.ctx.doc
+        end = ent.end
+        if ent.label_ in _ORG_LABELS:
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                    and doc[end].ent_type_ not in PERSON_LABELS \
+                    and self.ctx.token_unit[end] == self.ctx.token_unit[ent.start] \
+                    and not self.ctx.in_quotes(doc[end]) and doc[end - 1].whitespace_:
+                end += 1
+        return list(doc[ent.start:end])
 
     def _org_name_tokens(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         """The words of an organisation's name within a tagged span, and the common nouns
@@ -1209,7 +1234,20 @@ class Resolver:
             return self._most_recent(mention.start, person=False, gender=None, number="p")
         # « à ses yeux », "in its view": a possessive may stand for a body as well as a person.
         person = not (pronoun is not None and pronoun.kind == "possessive" and gender is None)
-        return self._most_recent(mention.start, person=person, gender=gender, number="s")
+        found = self._most_recent(mention.start, person=person, gender=gender, number="s")
+        if person and self.ctx.lang == "fr":
+            # « L'AG … appelle à X. Elle appelle à Y »: « il » and « elle » stand for bodies as
+            # well, when a body that speaks is the latest subject
+            body = self._most_recent(mention.start, person=False, gender=gender, number="s")
+            if body is not None and body.kind != "person" and not body.plural and (
+                    found is None or self._last_subject(body, mention.start)
+                    > self._last_subject(found, mention.start)):
+                return body
+        return found
+
+    def _last_subject(self, entity: Entity, offset: int) -> int:
+        return max((o for o, e, subject in self.history if e is entity and subject
+                    and o < offset), default=-1)
 
     def _most_recent(self, offset: int, *, person: bool, gender: str | None,
                      number: str | None) -> Entity | None:

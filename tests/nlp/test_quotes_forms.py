@@ -211,3 +211,27 @@ def test_everyday_human_nouns_can_speak(extract, lang, text, speaker):
 def test_attitude_adjectives_of_readiness_and_pride(extract, lang, text, content, cue_class):
     assert [(q.content, q.cue_class) for q in extract(lang, text).quotes] == [
         (content, cue_class)]
+
+
+def test_person_a_place_is_named_after_is_no_antecedent(extract):
+    text = ("Le collectif tiendra une réunion jeudi en salle Louise Michel.\n"
+            "Elle appelle à manifester samedi.")
+    extraction = extract("fr", text)
+    assert [q.speaker_name for q in extraction.quotes] != ["Louise Michel"]
+
+
+def test_body_named_at_the_head_of_a_misparsed_sentence_speaks(extract):
+    text = ("L'AG Éducation Île-de-France inter-degrés appelle à rejoindre la grève du 24 "
+            "septembre contre la réforme des retraites.\nElle appelle à tenir des assemblées "
+            "dans les écoles.")
+    names = [q.speaker_name for q in extract("fr", text).quotes]
+    assert len(names) == 2 and names[0] == names[1] and names[0].startswith("AG Éducation")
+
+
+def test_report_nested_in_a_report_claims_no_clause_before_it(extract):
+    text = ("De plus, un responsable syndical présent à l'AG a indiqué que lors du conseil, le "
+            "recteur de la région académique Île-de-France a répondu qu'il n'y aurait pas de "
+            "sanctions.")
+    extraction = extract("fr", text)
+    assert not any(q.content.startswith("De plus") for q in extraction.quotes)
+    assert all(q.speaker_name != "Île-de-France" for q in extraction.quotes)
