@@ -185,6 +185,7 @@ class StanceLexicon:
     pos_only: dict[str, frozenset[str]] = field(default_factory=dict)
     intensifiers: frozenset[str] = frozenset()
     declines: frozenset[str] = frozenset()
+    opposers: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -223,6 +224,7 @@ class StanceLexicon:
             deontic_nouns=_words(ops.get("deontic_nouns", [])),
             intensifiers=_words(ops.get("intensifiers", [])),
             declines=_words(ops.get("declines", [])),
+            opposers=_words(ops.get("opposers", [])),
             pos_only=_pos_restrictions(
                 *(words.get(k, []) for k in ("positive", "negative")),
                 *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
@@ -437,6 +439,8 @@ class _Composer:
             return False  # « non seulement … mais aussi », "not only … but also": additive
         if tok.dep_ == "neg":
             return True
+        if any(c.dep_ == "det" for c in tok.children):
+            return False  # « un pas dans la bonne direction »: the noun, not the negation
         if tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children):
             return True  # "no longer"
         if self.has(tok, self.lex.negators):
@@ -747,6 +751,14 @@ class _Composer:
                 score, derived = -1.0, True
                 self.trace.append(("privative", -1.0))
                 evidence = True
+            elif complements and ((tok.pos_ == "ADP" and tok.head.lemma_.lower() in _BE) or (
+                    self.has(tok, self.lex.opposers) and any(
+                        c.dep_ in ("obj", "dobj") for c in complements))):
+                # "I am against the new law", "we will fight this decision": against what
+                # the preposition or the verb of opposition takes, whatever it is worth
+                score, derived, evidence = -1.0, False, True
+                self.trace.append(("opposition", -1.0))
+                self.focus.extend(c for c in complements if c.dep_ in ("pobj", "obj", "dobj"))
             elif tok.pos_ == "VERB" and any(c.dep_ in ("obj", "dobj", "obl:arg")
                                             for c in complements):
                 # "appalled that they are lifting sanctions", "urged them to ban the fees": the

@@ -1103,3 +1103,27 @@ def test_calling_something_a_name_is_not_calling_for_it(nlp, resources):
                     'The senator called the questionnaire "a witch hunt."',
                     'the questionnaire "a witch hunt."', cue="called",
                     cue_class="statement") != "favor"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "expected"),
+    [
+        ("en", '"We will fight this decision in court," the company said.',
+         "We will fight this decision in court", "against"),
+        ("en", '"I am against the new law," the senator said.',
+         "I am against the new law", "against"),
+        ("en", '"We stand with Ukraine," the prime minister said.',
+         "We stand with Ukraine", "favor"),
+        ("fr", "« Nous combattrons cette décision devant les tribunaux », a dit l'avocat.",
+         "Nous combattrons cette décision devant les tribunaux", "against"),
+    ],
+)
+def test_opposition_and_solidarity(nlp, resources, lang, text, content, expected):
+    assert polarity(nlp, resources, lang, text, content, kind="direct") == expected
+
+
+def test_a_step_is_no_negation(nlp, resources):
+    # « un pas » with its article is the noun, not the « pas » of « ne … pas »
+    assert polarity(nlp, resources, "fr",
+                    "« C'est un pas dans la bonne direction », a salué l'association.",
+                    "C'est un pas dans la bonne direction", kind="direct") != "against"
