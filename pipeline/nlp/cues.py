@@ -116,14 +116,24 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
         return True
     if before.text in CLOSING or before.text == STRAIGHT:
         return True
-    if before.text == ",":
-        earlier = ctx.previous_word(before.i)
-        if earlier is not None and (earlier.text in CLOSING or earlier.text == STRAIGHT):
-            return True
+    if _after_quotation(token, ctx):
+        return True
     if ctx.lang == "fr" and (before.text == "," or before.pos_ == "PROPN") and not any(
             c.dep_ == "det" for c in token.children) and _clause_follows(token):
         return True  # « l'avocat …, demande au juge d'appliquer … », "demande" tagged a noun
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
+
+
+def _after_quotation(token: Token, ctx: DocContext) -> bool:
+    """ "“…,” said", « « … », déplore »: the word right after a quotation's closing mark and
+    its comma."""
+    before = ctx.previous_word(token.i)
+    if before is not None and _norm(before) in ctx.lexicon.words("reflexive"):
+        before = ctx.previous_word(before.i)  # « », s'inquiète X »
+    if before is None or before.text != ",":
+        return False
+    earlier = ctx.previous_word(before.i)
+    return earlier is not None and (earlier.text in CLOSING or earlier.text == STRAIGHT)
 
 
 def _clause_follows(token: Token) -> bool:
@@ -360,7 +370,8 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
         if _adjectival_participle(head) and not (
                 before is not None and ctx.lexicon.is_word("coordinator", before.text)) \
                 and auxiliary_before_pronoun_incise(head, ctx) is None \
-                and not after_quotation_and_subject(head, ctx):
+                and not after_quotation_and_subject(head, ctx) \
+                and not (head is token and _after_quotation(token, ctx)):
             continue  # "sa retraite, révélée la veille": a modifier, not a report
         if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
                for c in head.children):

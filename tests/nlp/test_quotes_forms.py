@@ -235,3 +235,12 @@ def test_report_nested_in_a_report_claims_no_clause_before_it(extract):
     extraction = extract("fr", text)
     assert not any(q.content.startswith("De plus") for q in extraction.quotes)
     assert all(q.speaker_name != "Île-de-France" for q in extraction.quotes)
+
+
+@pytest.mark.parametrize("verb", ["déplore", "avertit", "rétorque", "s'inquiète", "peste",
+                                  "analyse", "se félicite"])
+def test_incise_verbs_the_tagger_takes_for_participles_or_adjectives(extract, verb):
+    text = (f"« La situation devient intenable pour les habitants du quartier », {verb} Paul "
+            f"Martin, président du comité.")
+    assert [(q.content, q.speaker_name) for q in extract("fr", text).quotes] == [
+        ("La situation devient intenable pour les habitants du quartier", "Paul Martin")]
