@@ -47,12 +47,23 @@ class Cue:
 def cue_word(token: Token, lexicon: Lexicon) -> str | None:
     """The lexicon word `token` is a form of, if any."""
     lower = token.lower_.replace("’", "'")
-    if lower in lexicon.forms:
-        return lexicon.forms[lower]
-    lemma = token.lemma_.lower()
-    if lemma in lexicon.cues and token.pos_ in ("VERB", "AUX"):
-        return lemma
-    return None
+    word = lexicon.forms.get(lower)
+    if word is None:
+        lemma = token.lemma_.lower()
+        word = lemma if lemma in lexicon.cues and token.pos_ in ("VERB", "AUX") else None
+    if word is None:
+        return None
+    entries = lexicon.cue_entries(word)
+    if entries and all(e.particle is not None or e.governor is not None for e in entries) \
+            and not any(_completed(token, e, lexicon) for e in entries):
+        return None  # "making up" is not "make clear", « savoir » alone not « faire savoir »
+    return word
+
+
+def _completed(token: Token, entry: CueVerb, lexicon: Lexicon) -> bool:
+    if entry.particle is not None:
+        return has_particle(token, entry.particle)
+    return _governor(token, entry, lexicon) is not None
 
 
 def same_form_conjunct(verb: Token) -> bool:

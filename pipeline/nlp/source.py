@@ -554,8 +554,11 @@ def _trim_to_person(j: int, k: int, ctx: DocContext) -> tuple[int, int]:
         if e < k and particle_name_end(e, ctx) > e:
             e = k  # "Ursula von der | Leyen": the tagger cut the name at its particle
         return s, e
+    start = j
     while j < k and _title_word(doc[j], ctx) and not _honorific(doc[j], ctx):
         j += 1
+    if not doc[j].text[:1].isupper():
+        return start, k  # "Ministry of Defence": the title word is part of the body's name
     return j, k
 
 

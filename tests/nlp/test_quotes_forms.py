@@ -244,3 +244,24 @@ def test_incise_verbs_the_tagger_takes_for_participles_or_adjectives(extract, ve
             f"Martin, président du comité.")
     assert [(q.content, q.speaker_name) for q in extract("fr", text).quotes] == [
         ("La situation devient intenable pour les habitants du quartier", "Paul Martin")]
+
+
+def test_statement_from_a_body_names_the_body(extract):
+    extraction = extract("en", "According to a statement from the Ministry of Defence, two "
+                               "drones were shot down overnight.")
+    assert [q.speaker_name for q in extraction.quotes] == ["Ministry of Defence"]
+    extraction = extract("fr", "Selon un communiqué de la préfecture, deux drones ont été "
+                               "abattus dans la nuit.")
+    assert [q.speaker_mention for q in extraction.quotes] == ["la préfecture"]
+
+
+def test_make_clear_and_the_plain_verb(extract):
+    assert [q.content for q in extract("en", "Senator Maria Lopez made clear that she would "
+                                             "oppose the nomination.").quotes] == [
+        "she would oppose the nomination"]
+    # "making up" is not a reporting verb: the clause runs on over it
+    extraction = extract("en", "Officials said black residents account for half of all cases, "
+                               "despite making up just 30% of the population.")
+    assert [q.content for q in extraction.quotes] == [
+        "black residents account for half of all cases, despite making up just 30% of the "
+        "population"]
