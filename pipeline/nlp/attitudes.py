@@ -465,8 +465,10 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
     entries = [e for e in entries if e.particle is not None] or entries
     if not entries or not _reported_verb(verb, ctx):
         return False
-    if any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i for c in verb.children):
-        return False  # a clause: the reporting-verb stage's business
+    if any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > verb.i and c.pos_ != "ADJ"
+           for c in verb.children):
+        return False  # a clause: the reporting-verb stage's business (« de « scandaleuse » »
+        # is a predicate, not a clause)
     speaker = _speaker([verb], ctx)
     if speaker is None:
         return False
@@ -491,7 +493,11 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
             prep = _prep_after(verb, entry.preps(), ctx)
             if prep is None:
                 continue
-            span = _content(ctx, prep.i, _phrase_end(prep, ctx))
+            end = _phrase_end(prep, ctx)
+            later = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.i > end]
+            if later:  # « a qualifié de « scandaleuse » la fermeture de l'usine »
+                end = later[0].right_edge.i
+            span = _content(ctx, prep.i, end)
         elif entry.object_preps():
             # "accuses the mayor of …", « accuse le maire d'… »: the phrase after the object
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i

@@ -273,6 +273,37 @@ def _object_predicate(cue: Cue, ctx: DocContext, j: int, unit_end: int
     return _span(ctx, j, end)
 
 
+def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ « Le ministre l'assure : la réforme passera », "He put it bluntly: the plan is dead":
+    a clause after a colon right after the reporting verb, not in quotation marks."""
+    if not (cue.takes("que") or cue.takes("that")) or cue.inverted is not None:
+        return None  # « Une « ruée », écrit-il : c'est … »: the incise reports what came before
+    if any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass")
+           or (c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN"))
+           for c in cue.head.children):
+        return None  # "The need has been acknowledged by X: …": what follows explains the need
+    doc = ctx.doc
+    unit_end = ctx.unit_of(cue.token)[1]
+    j = max(cue.token.i, cue.head.i) + 1
+    while j < unit_end and doc[j].idx < cue.end:
+        j += 1
+    start = j
+    # an adverbial may stand between (« le dit sans détour : », "put it bluntly:")
+    while j < unit_end and j - start <= 4 and doc[j].text != ":" and not doc[j].is_punct \
+            and doc[j].pos_ not in ("VERB", "AUX") and not ctx.in_quotes(doc[j]):
+        j += 1
+    if j >= unit_end or doc[j].text != ":":
+        return None
+    first = ctx.next_word(j)
+    if first is None or first.i >= unit_end or ctx.in_quotes(first) or \
+            first.text in OPENING or first.text == STRAIGHT:
+        return None  # a quotation in marks: the direct-quote rules' business
+    span = _span(ctx, first.i, unit_end)
+    if span is None or not independent_clause(ctx, *span):
+        return None
+    return span
+
+
 def surface_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ "…but insisted progress had been made": when the parser did not see the clause, a
     subject right after the cue and the finite verb it governs make one."""

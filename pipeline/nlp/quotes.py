@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from pipeline.nlp.attitudes import attitude_quotes
 from pipeline.nlp.content import (
     as_clause,
+    colon_clause,
     complement_clause,
     has_clause_verb,
     include_marks,
@@ -311,7 +312,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
         # 2. a clause after the cue
         if not found:
             span = predicative_clause(cue, ctx) or complement_clause(cue, ctx) or \
-                infinitive_complement(cue, ctx) or surface_clause(cue, ctx)
+                infinitive_complement(cue, ctx) or surface_clause(cue, ctx) or \
+                colon_clause(cue, ctx)
             if span is not None and _free(state, span):
                 speaker = speaker_for(cue, ctx, allow_inverted=False) or (
                     mention_for(cue.inverted, ctx) if cue.inverted is not None else None) or \

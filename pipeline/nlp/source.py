@@ -229,12 +229,18 @@ def _surface_subject(cue: Cue, ctx: DocContext) -> Token | None:
         return None
     unit_start = ctx.unit_of(verb)[0]
     words = [t for t in doc[unit_start:verb.i] if not t.is_space]
+    if words and _norm_word(words[-1]) in ("l'", "le", "la", "les", "lui", "leur"):
+        words = words[:-1]  # « Le ministre l'assure : … »: the object clitic
     if not 2 <= len(words) <= 8 or words[0].pos_ != "DET" or any(
-            t.pos_ in ("VERB", "AUX", "PRON", "ADP", "SCONJ") or (t.is_punct and t.text != "-")
+            t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or (t.is_punct and t.text != "-")
             or ctx.in_quotes(t) for t in words):
         return None
-    names = [t for t in words if t.pos_ == "PROPN"]
-    return names[0] if names else None
+    heads = [t for t in words if t.pos_ == "PROPN"] or [t for t in words if t.pos_ == "NOUN"]
+    return heads[0] if heads else None
+
+
+def _norm_word(token: Token) -> str:
+    return token.lower_.replace("’", "'")
 
 
 def depth_first_word(cue: Cue) -> int:

@@ -265,3 +265,41 @@ def test_make_clear_and_the_plain_verb(extract):
     assert [q.content for q in extraction.quotes] == [
         "black residents account for half of all cases, despite making up just 30% of the "
         "population"]
+
+
+@pytest.mark.parametrize(("lang", "text", "content"), [
+    ("fr", "Le ministre des Finances l'assure : la réforme passera avant l'été.",
+     "la réforme passera avant l'été"),
+    ("fr", "La ministre le dit sans détour : il n'y aura pas de hausse d'impôts.",
+     "il n'y aura pas de hausse d'impôts"),
+    ("en", "The minister said: the plan is dead.", "the plan is dead"),
+])
+def test_clause_after_a_colon_without_quotation_marks(extract, lang, text, content):
+    assert [q.content for q in extract(lang, text).quotes] == [content]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The need has been acknowledged by outside authorities: the patients had secured "
+           "referrals before the war."),
+    ("fr", "Le livre parle d'une « ruée », écrit-il : c'est un terme choquant."),
+])
+def test_colon_after_a_passive_or_an_incise_introduces_no_report(extract, lang, text):
+    contents = [q.content for q in extract(lang, text).quotes]
+    assert not any(c.startswith(("the patients", "c'est un terme")) for c in contents)
+
+
+def test_qualifier_de_before_its_object(extract):
+    extraction = extract("fr", "La présidente de la région, Carole Delga, a qualifié de "
+                               "« scandaleuse » la fermeture de l'usine.")
+    assert [(q.content, q.speaker_name) for q in extraction.quotes] == [
+        ("de « scandaleuse » la fermeture de l'usine", "Carole Delga")]
+
+
+@pytest.mark.parametrize(("lang", "text", "content"), [
+    ("fr", "Le porte-parole du Kremlin, Dmitri Peskov, a démenti toute implication de la "
+           "Russie.", "toute implication de la Russie"),
+    ("en", "The Kremlin denied the allegations.", "the allegations"),
+])
+def test_denial_of_a_noun_phrase(extract, lang, text, content):
+    assert [(q.content, q.cue_class) for q in extract(lang, text).quotes] == [
+        (content, "denial")]
