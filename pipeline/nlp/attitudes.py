@@ -477,7 +477,9 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
         span = None
         if "np" in entry.frames:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i
-                       and c.pos_ in ("NOUN", "PROPN") and not ctx.in_quotes(c)]
+                       and c.pos_ in ("NOUN", "PROPN") and (not ctx.in_quotes(c) or any(
+                           g.dep_ == "det" and not ctx.in_quotes(g) for g in c.children))]
+            # (« a dénoncé une « provocation » »: the speaker's word, with an article outside)
             if not objects:
                 continue
             obj = objects[0]

@@ -134,6 +134,12 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             relative = token.dep_ != "mark" and ("Rel" in token.morph.get("PronType") or
                                                  token.pos_ in ("PRON", "DET"))
             misparsed = ctx.lang == "en" and relative and _misparsed_relative(token, cue)
+            previous = ctx.previous_word(token.i)
+            if ctx.lang == "fr" and relative and not nouns and previous is not None and \
+                    _norm(previous) not in ("ce", "c'", "celui", "celle", "ceux", "celles"):
+                # « a indiqué jeudi qu'elle … » tagged as a relative pronoun: with no noun for
+                # it to relate to, it is the complementiser
+                misparsed = True
             relative = relative and not misparsed
             if nouns and (relative or ctx.lang == "fr"):
                 # after an object, "que" opens a relative clause ("des choses que l'on
@@ -235,6 +241,13 @@ def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     elif _norm(marker) in ("de", "d'"):
         verb = _infinitive_after(list(doc[j + 1:j + 5]))
         clause = _span(ctx, j, _infinitive_end(verb, ctx)) if verb is not None else None
+    elif marker.pos_ == "DET" and doc[start].text in OPENING:
+        # « a jugé « inacceptables » les menaces proférées contre … »: the judged object
+        # after a predicate in quotation marks
+        head = marker.head if marker.head.i > marker.i else None
+        if head is None or head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        clause = _span(ctx, j, min(unit_end, subtree_end(head, ctx)))
     else:
         return None
     if clause is None:

@@ -102,6 +102,9 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             continue  # "told Reuters": the object of "tell" is the addressee, not the speaker
         return child
     # Parser attached it elsewhere: take the first proper noun right after the verb group.
+    found = _noun_phrase_after(last, cue, ctx)
+    if found is not None:
+        return found
     for j in range(last + 1, min(len(doc), last + 6)):
         token = doc[j]
         if token.is_punct or token.is_space:
@@ -114,6 +117,41 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             return token
         if token.pos_ in ("VERB", "AUX", "SCONJ"):
             break
+    return None
+
+
+def _noun_phrase_after(last: int, cue: Cue, ctx: DocContext) -> Token | None:
+    """ « », a martelé dimanche le Premier ministre sur TF1 »: in French, after the verb of an
+    incise, a time word or adverb, then a determiner and the subject's noun, whatever the parser
+    hung it on. Phrases with a preposition (« à l'AFP ») are passed over."""
+    if ctx.lang != "fr":
+        return None
+    doc = ctx.doc
+    j = last + 1
+    limit = min(len(doc), last + 10)
+    while j < limit:
+        token = doc[j]
+        if token.is_space or token.pos_ == "ADV" or ctx.is_time(token):
+            j += 1
+            continue
+        if token.pos_ == "ADP" or _norm_word(token) in ("à", "au", "aux"):
+            # skip the prepositional phrase: up to its noun
+            k = j + 1
+            while k < limit and doc[k].pos_ not in ("NOUN", "PROPN", "PRON") and \
+                    not doc[k].is_punct:
+                k += 1
+            while k + 1 < limit and doc[k + 1].pos_ in ("PROPN",) and doc[k].pos_ == "PROPN":
+                k += 1
+            j = k + 1
+            continue
+        break
+    if j >= limit or doc[j].pos_ != "DET":
+        return None
+    k = j + 1
+    while k < limit and doc[k].pos_ == "ADJ":
+        k += 1
+    if k < limit and doc[k].pos_ in ("NOUN", "PROPN") and not ctx.in_quotes(doc[k]):
+        return doc[k]
     return None
 
 
@@ -197,7 +235,12 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                     cue_word(governor.head, ctx.lexicon) is not None:
                 governor = governor.head
         climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS
-                                                   and _participle(verb))
+                                                   and _participle(verb)) or (
+            # « …, a martelé X, avant d'ajouter que … », « pour rappeler que »: an infinitive
+            # clause of the reporting verb shares its speaker
+            verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm") and any(
+                c.dep_ in ("mark", "case") and c.lower_ in ("avant", "après", "pour")
+                for c in verb.children))
         if verb.dep_ == "pcomp" and governor.pos_ in ("ADP", "SCONJ") and _participle(verb):
             # "resigned before announcing …", "after announcing …, the senator left": the
             # speaker is the subject of the clause the preposition hangs on.
@@ -365,6 +408,9 @@ def _np_bounds(head: Token, ctx: DocContext) -> tuple[int, int]:
         if child.i > head.i and ctx.is_time(child):
             break  # "l'OFAG jeudi": the day is not part of the speaker
         if child.i > head.i and child.dep_ in _NP_RIGHT_DEPS:
+            if any(ctx.lexicon.is_word("circumstance_preposition", t.text)
+                   for t in (child, *child.children) if t.dep_ in ("case", "prep")):
+                break  # « le Premier ministre sur TF1 »: where it was said
             sub = list(child.subtree)
             if any(t.text in ",;()«»“”\"" or (t.pos_ in ("VERB", "AUX") and t.dep_ not in (
                     "flat", "flat:name")) for t in sub):

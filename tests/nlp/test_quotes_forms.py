@@ -303,3 +303,47 @@ def test_qualifier_de_before_its_object(extract):
 def test_denial_of_a_noun_phrase(extract, lang, text, content):
     assert [(q.content, q.cue_class) for q in extract(lang, text).quotes] == [
         (content, "denial")]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("« Nous avons reçu des assurances », a déclaré à l'AFP un haut responsable européen, "
+     "sous couvert d'anonymat.", "Nous avons reçu des assurances", "un haut responsable européen"),
+    ("« La France ne cédera pas », a martelé dimanche le Premier ministre sur TF1.",
+     "La France ne cédera pas", "le Premier ministre"),
+    ("« Il est urgent d'agir », insiste de son côté le président de l'association.",
+     "Il est urgent d'agir", "le président de l'association"),
+    ("« Je n'ai jamais dit ça », s'est défendu le ministre.", "Je n'ai jamais dit ça",
+     "le ministre"),
+])
+def test_inverted_subject_after_time_words_addressees_and_adverbials(extract, text, content,
+                                                                    speaker):
+    assert [(q.content, q.speaker_mention) for q in extract("fr", text).quotes][:1] == [
+        (content, speaker)]
+
+
+def test_infinitive_clause_of_the_reporting_verb_shares_its_speaker(extract):
+    text = ("« La France ne cédera pas », a martelé dimanche le Premier ministre, avant "
+            "d'ajouter que toutes les options restaient sur la table.")
+    extraction = extract("fr", text)
+    assert [q.speaker_mention for q in extraction.quotes] == ["le Premier ministre"] * 2
+
+
+def test_que_tagged_as_a_relative_pronoun_after_a_time_word(extract):
+    extraction = extract("fr", "La Commission européenne a indiqué jeudi qu'elle examinerait "
+                               "la proposition française.")
+    assert [q.content for q in extraction.quotes] == [
+        "elle examinerait la proposition française"]
+    assert extract("fr", "Le ministre a dit ce qu'il pensait de la réforme.").quotes == []
+
+
+def test_quoted_predicate_before_the_judged_object(extract):
+    extraction = extract("fr", "Le ministre a jugé mardi « inacceptables » les menaces contre "
+                               "les observateurs.")
+    assert [q.content for q in extraction.quotes] == [
+        "« inacceptables » les menaces contre les observateurs"]
+
+
+def test_quoted_object_with_its_article_outside_the_marks(extract):
+    extraction = extract("fr", "Marine Le Pen a fustigé jeudi une « trahison » du gouvernement.")
+    assert [(q.content, q.cue_class) for q in extraction.quotes] == [
+        ("une « trahison » du gouvernement", "criticism")]
