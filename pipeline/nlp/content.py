@@ -199,6 +199,16 @@ def _misparsed_relative(that: Token, cue: Cue) -> bool:
     return not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.token.children)
 
 
+def first_after_cue(cue: Cue, ctx: DocContext) -> int:
+    """Index of the first token after the reporting expression (its clitics and inverted
+    pronoun included)."""
+    doc = ctx.doc
+    j = max(cue.token.i, cue.head.i) + 1
+    while j < len(doc) and doc[j].idx < cue.end:
+        j += 1
+    return j
+
+
 def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ « a jugé « impératif » que X », « estime nécessaire de X »: a judgement verb, the
     adjective it predicates (in quotation marks or not), then the clause or infinitive it
@@ -207,9 +217,7 @@ def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         return None
     doc = ctx.doc
     unit_end = ctx.unit_of(cue.token)[1]
-    j = max(cue.token.i, cue.head.i) + 1
-    while j < unit_end and doc[j].idx < cue.end:
-        j += 1
+    j = first_after_cue(cue, ctx)
     start = None
     adjective = False
     while j < unit_end:
@@ -297,9 +305,7 @@ def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         return None  # "The need has been acknowledged by X: …": what follows explains the need
     doc = ctx.doc
     unit_end = ctx.unit_of(cue.token)[1]
-    j = max(cue.token.i, cue.head.i) + 1
-    while j < unit_end and doc[j].idx < cue.end:
-        j += 1
+    j = first_after_cue(cue, ctx)
     start = j
     # an adverbial may stand between (« le dit sans détour : », "put it bluntly:")
     while j < unit_end and j - start <= 4 and doc[j].text != ":" and not doc[j].is_punct \

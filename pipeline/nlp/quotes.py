@@ -19,6 +19,7 @@ from pipeline.nlp.content import (
     as_clause,
     colon_clause,
     complement_clause,
+    first_after_cue,
     has_clause_verb,
     include_marks,
     independent_clause,
@@ -208,9 +209,7 @@ def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
     when that quotation ends the sentence."""
     doc = ctx.doc
     unit_start, unit_end = ctx.unit_of(cue.token)
-    j = max(cue.token.i, cue.head.i) + 1
-    while j < len(doc) and doc[j].idx < cue.end:
-        j += 1
+    j = first_after_cue(cue, ctx)
     colon = False
     limit = j + 20
     while j < min(unit_end, limit):
