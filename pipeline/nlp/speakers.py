@@ -1243,7 +1243,26 @@ class Resolver:
                     found is None or self._last_subject(body, mention.start)
                     > self._last_subject(found, mention.start)):
                 return body
+            silent = self._latest_subject_body(mention.start)
+            if silent is not None and (
+                    found is None or silent[0] > self._last_subject(found, mention.start)) and (
+                    body is None or silent[0] > self._last_subject(body, mention.start)):
+                # « L'AG organise une conférence de presse. Elle appelle à … »: a body that was
+                # the subject of the sentence before, though it had not spoken yet
+                return self._org_entity(silent[1])
         return found
+
+    def _latest_subject_body(self, offset: int) -> tuple[int, OrgCluster] | None:
+        """The organisation named last as a subject before `offset`, nearby."""
+        paragraph = self._paragraph(offset)
+        best: tuple[int, OrgCluster] | None = None
+        for cluster in self.orgs:
+            for name in cluster.names:
+                if name.subject and name.start < offset and \
+                        paragraph - self._paragraph(name.start) <= 1 and \
+                        (best is None or name.start > best[0]):
+                    best = (name.start, cluster)
+        return best
 
     def _last_subject(self, entity: Entity, offset: int) -> int:
         return max((o for o, e, subject in self.history if e is entity and subject

@@ -347,3 +347,9 @@ def test_quoted_object_with_its_article_outside_the_marks(extract):
     extraction = extract("fr", "Marine Le Pen a fustigé jeudi une « trahison » du gouvernement.")
     assert [(q.content, q.cue_class) for q in extraction.quotes] == [
         ("une « trahison » du gouvernement", "criticism")]
+
+
+def test_elle_stands_for_a_body_that_was_the_subject_before(extract):
+    text = ("La CGT organise une manifestation samedi à Paris.\n"
+            "Elle appelle les salariés à rejoindre le cortège.")
+    assert [q.speaker_name for q in extract("fr", text).quotes] == ["CGT"]
