@@ -1135,7 +1135,7 @@ class Resolver:
                 return self._most_recent(mention.start, person=True, gender=None, number=None)
             return self.resolve_mention(mention_for(self.ctx.doc[mention.antecedent], self.ctx))
         if kind == "pronoun":
-            return self.resolve_pronoun(mention)
+            return self.resolve_pronoun(mention) or self._role_subject_before(mention)
         if kind in ("first", "generic"):
             return None
         if kind == "indefinite":
@@ -1251,6 +1251,34 @@ class Resolver:
                 # the subject of the sentence before, though it had not spoken yet
                 return self._org_entity(silent[1])
         return found
+
+    def _role_subject_before(self, mention: SpeakerMention) -> Entity | None:
+        """ « La maire de Paris a décidé … « … », prévient-elle »: with no named person or
+        body to stand for, a singular personal pronoun stands for the role that was the subject
+        just before, in the same paragraph, when gender agrees."""
+        ctx = self.ctx
+        pronoun = ctx.lexicon.pronoun(ctx.text[mention.start:mention.end])
+        if pronoun is None or pronoun.number != "s" or pronoun.kind not in ("personal", None):
+            return None
+        paragraph = self._paragraph(mention.start)
+        doc = ctx.doc
+        for token in reversed(doc[:max(0, mention.head)]):
+            if self._paragraph(token.idx) != paragraph:
+                break
+            if token.dep_ not in ("nsubj", "nsubj:pass") or token.pos_ != "NOUN" or \
+                    ctx.in_quotes(token) or not animate(token, ctx):
+                continue
+            role_mention = mention_for(token, ctx)
+            if role_mention.kind != "role":
+                return None
+            span = doc.char_span(role_mention.np_start, role_mention.np_end,
+                                 alignment_mode="expand")
+            role = self._role_from_tokens(list(span)) if span is not None else None
+            if role is None or (pronoun.gender and role.gender and
+                                pronoun.gender != role.gender):
+                return None
+            return self.resolve_role(role_mention)
+        return None
 
     def _latest_subject_body(self, offset: int) -> tuple[int, OrgCluster] | None:
         """The organisation named last as a subject before `offset`, nearby."""

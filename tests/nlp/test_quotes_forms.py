@@ -353,3 +353,11 @@ def test_elle_stands_for_a_body_that_was_the_subject_before(extract):
     text = ("La CGT organise une manifestation samedi à Paris.\n"
             "Elle appelle les salariés à rejoindre le cortège.")
     assert [q.speaker_name for q in extract("fr", text).quotes] == ["CGT"]
+
+
+def test_pronoun_stands_for_an_unnamed_role_subject_when_gender_agrees(extract):
+    text = ("La maire de Paris a décidé de fermer la voie sur berge. « Nous ne lâcherons rien », "
+            "prévient-elle.")
+    assert [q.speaker_name for q in extract("fr", text).quotes] == ["maire de Paris"]
+    text = "Le ministre était à Lyon mardi. Elle a dit que tout allait bien."
+    assert [q.speaker_name for q in extract("fr", text).quotes] == [None]
