@@ -26,6 +26,7 @@ from pipeline.nlp.content import (
     infinitive_complement,
     predicative_clause,
     preposed_clause,
+    subtree_end,
     surface_clause,
     trim_span,
 )
@@ -1040,6 +1041,60 @@ def continuation_quotes(state: _State) -> None:
                             "nominal", 0.6, paragraph, segments=[k]))
 
 
+def report_noun_quotes(state: _State) -> None:
+    """ "his vow that there would be no Palestinian state", "Netanyahu's declaration that …",
+    "her pledge to cut taxes", « sa promesse de baisser les impôts »: a noun of saying whose
+    possessor is the speaker and whose clause or infinitive is what was said."""
+    ctx = state.ctx
+    doc = ctx.doc
+    nouns = ctx.lexicon.report_nouns
+    if not nouns:
+        return
+    for noun in doc:
+        cue_class = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
+        if cue_class is None or noun.pos_ != "NOUN" or ctx.in_quotes(noun) or \
+                not ctx.is_prose(noun):
+            continue
+        owner = next((c for c in noun.children if c.dep_ in ("poss", "nmod:poss") or (
+            c.dep_ == "det" and "Yes" in c.morph.get("Poss"))), None)
+        if owner is None:
+            continue
+        span = None
+        for child in sorted(noun.children, key=lambda c: c.i):
+            if child.i < noun.i or child.dep_ not in ("acl", "ccomp", "acl:relcl"):
+                continue
+            marks = [g for g in child.children if g.dep_ in ("mark", "aux")
+                     and g.i < child.i and (ctx.lexicon.is_word("complementizer", g.text)
+                                            or ctx.lexicon.is_word("infinitive_marker", g.text)
+                                            or g.lower_ == "to")]
+            if not marks:
+                continue
+            clause = ctx.lexicon.is_word("complementizer", marks[0].text)
+            if not clause and cue_class not in ("promise", "threat", "appeal"):
+                continue  # "timed his announcement to benefit a friend": a purpose
+            first = marks[0].i + (1 if clause else 0)
+            span = _span_between(ctx, first, subtree_end(child, ctx))
+            break
+        if span is None or not _free(state, span):
+            continue
+        if ctx.lexicon.pronoun(owner.text) is not None:
+            speaker = SpeakerMention(owner.idx, owner.idx + len(owner.text), "pronoun",
+                                     owner.i, owner.idx, owner.idx + len(owner.text))
+        else:
+            speaker = mention_for(owner, ctx)
+        cue_span = (noun.idx, noun.idx + len(noun.text))
+        state.add(Draft("indirect", *span, cue_span, cue_class, speaker, "report-noun", 0.5,
+                        _paragraph_of(ctx, span[0])))
+
+
+def _span_between(ctx: DocContext, first: int, end_token: int) -> tuple[int, int] | None:
+    if end_token <= first:
+        return None
+    last = ctx.doc[end_token - 1]
+    trimmed = trim_span(ctx, ctx.doc[first].idx, last.idx + len(last.text))
+    return include_marks(ctx, *trimmed) if trimmed else None
+
+
 def naming_quotes(state: _State) -> None:
     """ "Carper called the questionnaire “a witch hunt”", « a qualifié la réforme de
     « désastre » »: a speaker naming something in words set in quotation marks says them; a
@@ -1210,6 +1265,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     bullet_quotes(state, cues)
     colon_quotes(state)
     attitude_quotes(state)  # attitudes.py: "is concerned that", "condemned X", "called for"
+    report_noun_quotes(state)
     naming_quotes(state)
     continuation_quotes(state)
     drafts = [d for d in state.drafts

@@ -76,6 +76,7 @@ class Lexicon:
     opinion_markers: frozenset[str]  # "pour" of "Pour X, ..."
     nominal_cues: frozenset[str]
     complement_nouns: frozenset[str]
+    report_nouns: dict[str, str]  # « sa promesse de », "his vow that" -> class
     bridges: tuple[tuple[str, ...], ...]
     titles: dict[str, Title]  # lower-case word or phrase
     pronouns: dict[str, Pronoun]  # lower-case form
@@ -148,6 +149,7 @@ class Resources:
                 nominal_cues=frozenset(p[1].lower() for p in phrases if p[0] == "nominal"),
                 complement_nouns=frozenset(p[1].lower() for p in phrases
                                            if p[0] == "complement"),
+                report_nouns={p[1].lower(): p[2] for p in phrases if p[0] == "report"},
                 bridges=tuple(tuple(_words(p[1])) for p in phrases if p[0] == "bridge"),
                 titles=titles.get(lang, {}),
                 pronouns=pronouns.get(lang, {}),

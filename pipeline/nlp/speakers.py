@@ -1258,7 +1258,8 @@ class Resolver:
         just before, in the same paragraph, when gender agrees."""
         ctx = self.ctx
         pronoun = ctx.lexicon.pronoun(ctx.text[mention.start:mention.end])
-        if pronoun is None or pronoun.number != "s" or pronoun.kind not in ("personal", None):
+        if pronoun is None or pronoun.number not in ("s", None) or \
+                pronoun.kind not in ("personal", "possessive"):
             return None
         paragraph = self._paragraph(mention.start)
         doc = ctx.doc

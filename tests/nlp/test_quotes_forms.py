@@ -361,3 +361,20 @@ def test_pronoun_stands_for_an_unnamed_role_subject_when_gender_agrees(extract):
     assert [q.speaker_name for q in extract("fr", text).quotes] == ["maire de Paris"]
     text = "Le ministre était à Lyon mardi. Elle a dit que tout allait bien."
     assert [q.speaker_name for q in extract("fr", text).quotes] == [None]
+
+
+@pytest.mark.parametrize(("lang", "text", "content", "cue_class"), [
+    ("en", "Netanyahu's declaration that there would be no Palestinian state makes that "
+           "difficult.", "there would be no Palestinian state", "statement"),
+    ("en", "The senator renewed her pledge to cut taxes.", "to cut taxes", "promise"),
+    ("fr", "Le président a réitéré sa promesse de baisser les impôts.",
+     "de baisser les impôts", "promise"),
+])
+def test_noun_of_saying_with_its_possessor(extract, lang, text, content, cue_class):
+    assert [(q.content, q.cue_class) for q in extract(lang, text).quotes] == [
+        (content, cue_class)]
+
+
+def test_purpose_after_a_noun_of_saying_is_not_what_was_said(extract):
+    text = "He timed his announcement to benefit a friend of his wife."
+    assert not any(q.content.startswith("to benefit") for q in extract("en", text).quotes)
