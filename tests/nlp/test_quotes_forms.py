@@ -378,3 +378,10 @@ def test_noun_of_saying_with_its_possessor(extract, lang, text, content, cue_cla
 def test_purpose_after_a_noun_of_saying_is_not_what_was_said(extract):
     text = "He timed his announcement to benefit a friend of his wife."
     assert not any(q.content.startswith("to benefit") for q in extract("en", text).quotes)
+
+
+def test_court_ruling_that(extract):
+    assert [q.content for q in extract("en", "A federal judge ruled on Friday that the policy "
+                                             "was unconstitutional.").quotes] == [
+        "the policy was unconstitutional"]
+    assert extract("en", "The party has ruled the country since 1990.").quotes == []
