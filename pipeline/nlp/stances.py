@@ -144,6 +144,9 @@ def _pos_restrictions(*lists: Iterable[str]) -> dict[str, frozenset[str]]:
     return restrictions
 
 
+_CONTRACTED = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
+
+
 def _pairs(values: Iterable[str]) -> frozenset[tuple[str, str]]:
     pairs = set()
     for value in values:
@@ -186,6 +189,7 @@ class StanceLexicon:
     intensifiers: frozenset[str] = frozenset()
     declines: frozenset[str] = frozenset()
     opposers: frozenset[str] = frozenset()
+    opposer_pairs: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -225,6 +229,7 @@ class StanceLexicon:
             intensifiers=_words(ops.get("intensifiers", [])),
             declines=_words(ops.get("declines", [])),
             opposers=_words(ops.get("opposers", [])),
+            opposer_pairs=_pairs(ops.get("opposers", [])),
             pos_only=_pos_restrictions(
                 *(words.get(k, []) for k in ("positive", "negative")),
                 *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
@@ -490,6 +495,7 @@ class _Composer:
         for child in tok.children:
             words = [child.lower_, child.lemma_.lower()]
             words += [g.lower_ for g in child.children if g.dep_ in ("case", "fixed", "mark")]
+            words += [_CONTRACTED[w] for w in words if w in _CONTRACTED]  # « du » is « de le »
             if any((lemma, w) in pairs for w in words):
                 return True
         return False
@@ -554,7 +560,8 @@ class _Composer:
             return "favor"
         if self.listed(tok, self.lex.privatives):
             return "privative"
-        if self.listed(tok, self.lex.reversers):
+        if self.listed(tok, self.lex.reversers) or self.pair_attitude(tok,
+                                                                      self.lex.opposer_pairs):
             return "reverser"
         if tok.dep_ == "amod" and self.has(tok, self.lex.intensifiers):
             return None  # "great suspicion", « vive inquiétude »: how much, not how good
@@ -753,12 +760,15 @@ class _Composer:
                 evidence = True
             elif complements and ((tok.pos_ == "ADP" and tok.head.lemma_.lower() in _BE) or (
                     self.has(tok, self.lex.opposers) and any(
-                        c.dep_ in ("obj", "dobj") for c in complements))):
+                        c.dep_ in ("obj", "dobj") for c in complements)) or
+                    self.pair_attitude(tok, self.lex.opposer_pairs)):
                 # "I am against the new law", "we will fight this decision": against what
                 # the preposition or the verb of opposition takes, whatever it is worth
-                score, derived, evidence = -1.0, False, True
+                # derived: wanting the fight is being against what is fought
+                score, derived, evidence = -1.0, True, True
                 self.trace.append(("opposition", -1.0))
-                self.focus.extend(c for c in complements if c.dep_ in ("pobj", "obj", "dobj"))
+                self.focus.extend(c for c in complements
+                                  if c.dep_ in ("pobj", "obj", "dobj", "obl:arg", "obl"))
             elif tok.pos_ == "VERB" and any(c.dep_ in ("obj", "dobj", "obl:arg")
                                             for c in complements):
                 # "appalled that they are lifting sanctions", "urged them to ban the fees": the

@@ -1127,3 +1127,17 @@ def test_a_step_is_no_negation(nlp, resources):
     assert polarity(nlp, resources, "fr",
                     "« C'est un pas dans la bonne direction », a salué l'association.",
                     "C'est un pas dans la bonne direction", kind="direct") != "against"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("« Il fallait se libérer du gouvernement des juges », a dit le candidat.",
+         "Il fallait se libérer du gouvernement des juges"),
+        ("« Il faut combattre cette décision », a dit le ministre.",
+         "Il faut combattre cette décision"),
+    ],
+)
+def test_wanting_to_be_rid_of_or_to_fight_something_is_against_it(nlp, resources, text,
+                                                                  content):
+    assert polarity(nlp, resources, "fr", text, content, kind="direct") == "against"
