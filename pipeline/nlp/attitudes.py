@@ -547,7 +547,7 @@ def attitude_quotes(state: _State) -> None:
     lexicon = load_attitudes(str(resources_path()), ctx.lang)
     if not (lexicon.adjectives or lexicon.verbs or lexicon.call_verbs):
         return
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.is_punct or token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token) \
                 or token.i in state.used_cues:
             continue

@@ -34,6 +34,9 @@ class DocContext:
     token_unit: list[int] = field(default_factory=list)
     segment_paragraph: list[int] = field(default_factory=list)
     text: str = ""  # doc.text, computed once (spaCy rebuilds it on every access)
+    # The doc's tokens, made once: iterating a Doc builds every Token object anew, and the
+    # rules walk the whole article several times.
+    tokens: list[Token] = field(default_factory=list)
     _surnames: frozenset[str] | None = None
 
     # ---------------------------------------------------------------- building
@@ -50,7 +53,8 @@ class DocContext:
                     ctx.segment_paragraph.append(index)
         starts = [p.start for p in paragraphs]
         seg_index = 0
-        for token in doc:
+        ctx.tokens = list(doc)
+        for token in ctx.tokens:
             p = bisect_right(starts, token.idx) - 1
             if p >= 0 and token.idx >= paragraphs[p].end:
                 p = -1
@@ -68,7 +72,7 @@ class DocContext:
     def _build_units(self) -> None:
         doc = self.doc
         starts: list[int] = []
-        for token in doc:
+        for token in self.tokens:
             if token.is_space:
                 continue
             if not starts:
@@ -145,16 +149,18 @@ class DocContext:
     # ---------------------------------------------------------------- queries
 
     def previous_word(self, i: int) -> Token | None:
+        tokens = self.tokens
         j = i - 1
-        while j >= 0 and self.doc[j].is_space:
+        while j >= 0 and tokens[j].is_space:
             j -= 1
-        return self.doc[j] if j >= 0 else None
+        return tokens[j] if j >= 0 else None
 
     def next_word(self, i: int) -> Token | None:
+        tokens = self.tokens
         j = i + 1
-        while j < len(self.doc) and self.doc[j].is_space:
+        while j < len(tokens) and tokens[j].is_space:
             j += 1
-        return self.doc[j] if j < len(self.doc) else None
+        return tokens[j] if j < len(tokens) else None
 
     def is_prose(self, token: Token) -> bool:
         p = self.token_paragraph[token.i]

@@ -365,7 +365,7 @@ def after_quotation_and_subject(verb: Token, ctx: DocContext) -> bool:
 
 def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
     """Every reporting verb of the article's prose outside quotation marks."""
-    for token in ctx.doc:
+    for token in ctx.tokens:
         if token.is_punct or token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
             continue
         selected = select_entry(token, ctx)

@@ -678,7 +678,7 @@ def prepositional_quotes(state: _State) -> None:
     ctx = state.ctx
     doc = ctx.doc
     firsts = _first_words(tuple(ctx.lexicon.prepositions) + tuple(ctx.lexicon.possessive_phrases))
-    for i, token in enumerate(doc):
+    for i, token in enumerate(ctx.tokens):
         if token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
             continue
         if _phrase_word(token, first=True) not in firsts:
@@ -1050,11 +1050,14 @@ def report_noun_quotes(state: _State) -> None:
     nouns = ctx.lexicon.report_nouns
     if not nouns:
         return
-    for noun in doc:
-        cue_class = nouns.get(noun.lemma_.lower()) or nouns.get(noun.lower_)
-        if cue_class is None or noun.pos_ != "NOUN" or ctx.in_quotes(noun) or \
+    # compare string hashes: this pass looks at every token of the article
+    hashes = {doc.vocab.strings.add(word): word for word in nouns}
+    for noun in ctx.tokens:
+        word = hashes.get(noun.lower) or hashes.get(noun.lemma)
+        if word is None or noun.pos_ != "NOUN" or ctx.in_quotes(noun) or \
                 not ctx.is_prose(noun):
             continue
+        cue_class = nouns[word]
         owner = next((c for c in noun.children if c.dep_ in ("poss", "nmod:poss") or (
             c.dep_ == "det" and "Yes" in c.morph.get("Poss"))), None)
         if owner is None:
@@ -1100,8 +1103,7 @@ def naming_quotes(state: _State) -> None:
     « désastre » »: a speaker naming something in words set in quotation marks says them; a
     mixed quotation from the object to the end of the quoted name."""
     ctx = state.ctx
-    doc = ctx.doc
-    for verb in doc:
+    for verb in ctx.tokens:
         if verb.pos_ != "VERB" or not ctx.lexicon.is_word("naming", verb.lemma_.lower()) or \
                 ctx.in_quotes(verb) or not ctx.is_prose(verb):
             continue

@@ -272,7 +272,7 @@ class Resolver:
                                          label, doc[e])
             if mention is not None:
                 found.append(mention)
-        for token in doc:  # "en discutant avec Pasiphae": a name the tagger did not label
+        for token in ctx.tokens:  # "en discutant avec Pasiphae": a name the tagger did not label
             if (ctx.lexicon.is_word("comitative", token.text) and ctx.is_prose(token)
                     and not ctx.in_quotes(token)):
                 nxt = ctx.next_word(token.i)
@@ -560,7 +560,7 @@ class Resolver:
         ctx = self.ctx
         doc = ctx.doc
         found = []
-        for token in doc:
+        for token in ctx.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS") or \
                     not token.n_lefts:
                 continue
@@ -1016,7 +1016,7 @@ class Resolver:
             if draft.speaker is not None:
                 items.append((draft.speaker.start, n, draft.speaker))
                 speaker_starts.add(draft.speaker.start)
-        for token in ctx.doc:
+        for token in ctx.tokens:
             if not token.dep_.startswith("nsubj") or ctx.in_quotes(token) or \
                     not ctx.is_prose(token):
                 continue
