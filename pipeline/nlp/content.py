@@ -21,6 +21,9 @@ from pipeline.nlp.cues import (
     same_form_conjunct,
     subject_after_coordinator,
 )
+from pipeline.nlp.cues import (
+    norm_token as _norm,
+)
 from pipeline.nlp.marks import CLOSING, OPENING, STRAIGHT
 
 _CLAUSE_DEPS = {"ccomp", "xcomp", "obj", "dobj", "advcl", "dep", "parataxis", "conj", "acl",
@@ -28,8 +31,6 @@ _CLAUSE_DEPS = {"ccomp", "xcomp", "obj", "dobj", "advcl", "dep", "parataxis", "c
 _STOP_PUNCT = {":", ";", "(", ")"}
 
 
-def _norm(token: Token) -> str:
-    return token.lower_.replace("’", "'")
 
 
 def trim_span(ctx: DocContext, start: int, end: int) -> tuple[int, int] | None:

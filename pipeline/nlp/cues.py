@@ -21,8 +21,12 @@ from pipeline.nlp.resources import CueVerb, Lexicon, english_forms, french_forms
 AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
 
 
-def _norm(token: Token) -> str:
+def norm_token(token: Token) -> str:
+    """A token as the word lists spell it: lower case, straight apostrophe."""
     return token.lower_.replace("’", "'")
+
+
+_norm = norm_token
 
 
 @dataclass(frozen=True, slots=True)

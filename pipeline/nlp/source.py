@@ -20,6 +20,7 @@ from pipeline.nlp.cues import (
     auxiliary_before_pronoun_incise,
     cue_word,
     inverted_pronoun,
+    norm_token,
     same_form_conjunct,
     subject_after_coordinator,
 )
@@ -134,7 +135,7 @@ def _noun_phrase_after(last: int, cue: Cue, ctx: DocContext) -> Token | None:
         if token.is_space or token.pos_ == "ADV" or ctx.is_time(token):
             j += 1
             continue
-        if token.pos_ == "ADP" or _norm_word(token) in ("à", "au", "aux"):
+        if token.pos_ == "ADP" or norm_token(token) in ("à", "au", "aux"):
             # skip the prepositional phrase: up to its noun
             k = j + 1
             while k < limit and doc[k].pos_ not in ("NOUN", "PROPN", "PRON") and \
@@ -267,12 +268,12 @@ def _surface_subject(cue: Cue, ctx: DocContext) -> Token | None:
     reporting verb with no verb or punctuation between has that name as its subject."""
     doc = ctx.doc
     verb = cue.head
-    if depth_first_word(cue) != verb.i or "Pres" not in verb.morph.get("Tense") and \
-            verb.tag_ not in ("VBZ", "VBP"):
+    present = "Pres" in verb.morph.get("Tense") or verb.tag_ in ("VBZ", "VBP")
+    if min(cue.token.i, cue.head.i) != verb.i or not present:
         return None
     unit_start = ctx.unit_of(verb)[0]
     words = [t for t in doc[unit_start:verb.i] if not t.is_space]
-    if words and _norm_word(words[-1]) in ("l'", "le", "la", "les", "lui", "leur"):
+    if words and norm_token(words[-1]) in ("l'", "le", "la", "les", "lui", "leur"):
         words = words[:-1]  # « Le ministre l'assure : … »: the object clitic
     if not 2 <= len(words) <= 8 or words[0].pos_ != "DET" or any(
             t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or (t.is_punct and t.text != "-")
@@ -282,12 +283,6 @@ def _surface_subject(cue: Cue, ctx: DocContext) -> Token | None:
     return heads[0] if heads else None
 
 
-def _norm_word(token: Token) -> str:
-    return token.lower_.replace("’", "'")
-
-
-def depth_first_word(cue: Cue) -> int:
-    return min(cue.token.i, cue.head.i)
 
 
 def _subject_before_pronoun_incise(cue: Cue, ctx: DocContext) -> Token | None:
