@@ -182,7 +182,7 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                              for c in child.children):
                     continue  # a clause without its subject is a parse error, not a report
                 end = _adjunct_tail(subtree_end(child, ctx), ctx)
-                return _span(ctx, start, end)
+                return token_span(ctx, start, end)
     return None
 
 
@@ -249,14 +249,14 @@ def predicative_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         clause = _clause_after(marker, ctx)
     elif _norm(marker) in ("de", "d'"):
         verb = _infinitive_after(list(doc[j + 1:j + 5]))
-        clause = _span(ctx, j, _infinitive_end(verb, ctx)) if verb is not None else None
+        clause = token_span(ctx, j, _infinitive_end(verb, ctx)) if verb is not None else None
     elif marker.pos_ == "DET" and doc[start].text in OPENING:
         # « a jugé « inacceptables » les menaces proférées contre … »: the judged object
         # after a predicate in quotation marks
         head = marker.head if marker.head.i > marker.i else None
         if head is None or head.pos_ not in ("NOUN", "PROPN"):
             return None
-        clause = _span(ctx, j, min(unit_end, subtree_end(head, ctx)))
+        clause = token_span(ctx, j, min(unit_end, subtree_end(head, ctx)))
     else:
         return None
     if clause is None:
@@ -292,7 +292,7 @@ def _object_predicate(cue: Cue, ctx: DocContext, j: int, unit_end: int
     end = subtree_end(doc[k], ctx)
     while end < unit_end and (doc[end].text in CLOSING or doc[end].text == STRAIGHT):
         end += 1
-    return _span(ctx, j, end)
+    return token_span(ctx, j, end)
 
 
 def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
@@ -318,7 +318,7 @@ def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     if first is None or first.i >= unit_end or ctx.in_quotes(first) or \
             first.text in OPENING or first.text == STRAIGHT:
         return None  # a quotation in marks: the direct-quote rules' business
-    span = _span(ctx, first.i, unit_end)
+    span = token_span(ctx, first.i, unit_end)
     if span is None or not independent_clause(ctx, *span):
         return None
     return span
@@ -348,7 +348,7 @@ def surface_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             if not subjects:
                 return None
             end = _before_trailing_attribution(first.i, unit_end, ctx)
-            return _span(ctx, first.i, end)
+            return token_span(ctx, first.i, end)
     return None
 
 
@@ -381,7 +381,7 @@ def _clause_after(marker: Token, ctx: DocContext) -> tuple[int, int] | None:
         end = _adjunct_tail(_repair_end(end, ctx), ctx)
     else:
         end = _before_trailing_attribution(marker.i + 1, unit_end, ctx)
-    return _span(ctx, start, end)
+    return token_span(ctx, start, end)
 
 
 def _before_trailing_attribution(start: int, unit_end: int, ctx: DocContext) -> int:
@@ -466,13 +466,13 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
             verb = verb.head  # "denied having met"
         if verb is not None and verb.head.i in (cue.token.i, cue.head.i):
-            return _span(ctx, window[0].i, _infinitive_end(verb, ctx))
+            return token_span(ctx, window[0].i, _infinitive_end(verb, ctx))
     for n, token in enumerate(window):
         if ctx.lang == "en" and cue.takes("of") and token.lower_ == "of":
             # "accused the minister of misleading Parliament": the gerund is what is reported.
             verb = _gerund_after(window[n + 1:])
             if verb is not None:
-                return _span(ctx, token.i, _infinitive_end(verb, ctx))
+                return token_span(ctx, token.i, _infinitive_end(verb, ctx))
             break
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(
@@ -481,7 +481,7 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                     "no_comment", verb.lemma_.lower()):
                 return None  # « a refusé de commenter »: no content reported
             if verb is not None:
-                return _span(ctx, token.i, _infinitive_end(verb, ctx))
+                return token_span(ctx, token.i, _infinitive_end(verb, ctx))
             if ctx.lang == "en":
                 break
             continue
@@ -491,7 +491,7 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             # « assure ne pas vouloir … », « affirme l'avoir vu »: the negation and clitics
             # before the infinitive belong to it.
             first = window[0].i if n else token.i
-            return _span(ctx, first, _infinitive_end(token, ctx))
+            return token_span(ctx, first, _infinitive_end(token, ctx))
         if lexicon.is_word("infinitive_marker", token.text) or (
                 token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i)):
             if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):
@@ -611,7 +611,9 @@ def _coordinated_in_clause(verb: Token, start_token: int) -> bool:
     return same_form_conjunct(verb) and verb.head.i >= start_token
 
 
-def _span(ctx: DocContext, start_token: int, end_token: int) -> tuple[int, int] | None:
+def token_span(ctx: DocContext, start_token: int, end_token: int) -> tuple[int, int] | None:
+    """Character span of tokens [start_token, end_token), cut before a coordinated report or
+    an attributed quotation, trimmed, with its quotation marks."""
     doc = ctx.doc
     end_token = _cut_at_coordinated_cue(ctx, start_token, end_token)
     end_token = _cut_at_attributed_quotation(ctx, start_token, end_token)
@@ -760,7 +762,7 @@ def _surface_comparative(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     comma = ctx.previous_word(j)
     if comma is None or comma.text != "," or comma.i <= unit_start:
         return None
-    span = _span(ctx, unit_start, comma.i)
+    span = token_span(ctx, unit_start, comma.i)
     if span is None or not independent_clause(ctx, *span):
         return None
     return span
@@ -783,7 +785,7 @@ def _main_clause_before(verb: Token, mark: Token, ctx: DocContext) -> tuple[int,
     if comma is None or comma.text != "," or comma.i <= unit_start or main.dep_ != "ROOT" \
             or main.left_edge.i > unit_start + 1:
         return None  # only a sentence's main clause: "…, soulignant que X, comme il l'avait dit"
-    span = _span(ctx, unit_start, comma.i)
+    span = token_span(ctx, unit_start, comma.i)
     if span is None or not independent_clause(ctx, *span):
         return None
     return span
@@ -820,4 +822,4 @@ def as_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     while start_token < len(doc) and (doc[start_token].is_punct or doc[start_token].is_space):
         start_token += 1
     end_token = subtree_end(main, ctx, exclude={verb.i})
-    return _span(ctx, start_token, end_token)
+    return token_span(ctx, start_token, end_token)

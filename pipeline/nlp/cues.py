@@ -50,8 +50,7 @@ class Cue:
 
 def cue_word(token: Token, lexicon: Lexicon) -> str | None:
     """The lexicon word `token` is a form of, if any."""
-    lower = token.lower_.replace("’", "'")
-    word = lexicon.forms.get(lower)
+    word = lexicon.forms.get(norm_token(token))
     if word is None:
         lemma = token.lemma_.lower()
         word = lemma if lemma in lexicon.cues and token.pos_ in ("VERB", "AUX") else None

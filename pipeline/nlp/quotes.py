@@ -28,6 +28,7 @@ from pipeline.nlp.content import (
     preposed_clause,
     subtree_end,
     surface_clause,
+    token_span,
     trim_span,
 )
 from pipeline.nlp.context import SENTENCE_END, DocContext
@@ -1076,7 +1077,7 @@ def report_noun_quotes(state: _State) -> None:
             if not clause and cue_class not in ("promise", "threat", "appeal"):
                 continue  # "timed his announcement to benefit a friend": a purpose
             first = marks[0].i + (1 if clause else 0)
-            span = _span_between(ctx, first, subtree_end(child, ctx))
+            span = token_span(ctx, first, subtree_end(child, ctx))
             break
         if span is None or not _free(state, span):
             continue
@@ -1088,14 +1089,6 @@ def report_noun_quotes(state: _State) -> None:
         cue_span = (noun.idx, noun.idx + len(noun.text))
         state.add(Draft("indirect", *span, cue_span, cue_class, speaker, "report-noun", 0.5,
                         _paragraph_of(ctx, span[0])))
-
-
-def _span_between(ctx: DocContext, first: int, end_token: int) -> tuple[int, int] | None:
-    if end_token <= first:
-        return None
-    last = ctx.doc[end_token - 1]
-    trimmed = trim_span(ctx, ctx.doc[first].idx, last.idx + len(last.text))
-    return include_marks(ctx, *trimmed) if trimmed else None
 
 
 def naming_quotes(state: _State) -> None:
