@@ -34,7 +34,8 @@ eval: sync
 		../shared/eval/en-news-dev) tests/heldout/fr-heldout tests/heldout/en-heldout \
 		tests/heldout2/fr-heldout2 tests/heldout2/en-heldout2 \
 		$(dir $(wildcard tests/heldout3/*/articles.jsonl)) \
-		tests/heldout4/fr-heldout4 tests/heldout4/en-heldout4
+		tests/heldout4/fr-heldout4 tests/heldout4/en-heldout4 \
+		tests/heldout5/fr-heldout5 tests/heldout5/en-heldout5
 
 bench: sync
 	.venv/bin/newsevents -q bench
