@@ -134,6 +134,10 @@ class Resources:
         pronouns = _read_pronouns(root / "pronouns.tsv")
         stopwords = _read_stopwords(root / "stopwords.tsv")
         function_words = _read_function_words(root / "function_words.tsv")
+        given_names = root / "given_names.tsv"
+        if given_names.is_file():  # optional: without it, gender is learned from the text
+            for lang, categories in _read_function_words(given_names).items():
+                function_words.setdefault(lang, {}).update(categories)
         lexicons = {}
         for lang in LANGS:
             cues, forms = _read_cues(root / f"cues_{lang}.tsv", lang)

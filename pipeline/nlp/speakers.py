@@ -233,6 +233,8 @@ class Resolver:
         title = self.ctx.lexicon.title(first_word)
         if title is not None and title.kind == "honorific":
             gender = title.gender
+        else:
+            gender = self._given_name_gender(name)
         # The subject, or a name part of it ("Mark" of "Mark Meadows"); not a possessor
         # ("Trump's inauguration") or a complement ("the son of X") inside a subject.
         subject = token.dep_.startswith("nsubj") or (
@@ -240,6 +242,16 @@ class Resolver:
                 "compound", "flat", "flat:name", "appos", "nmod:appos", "amod"))
         return NameMention(start, end, self.ctx.text[start:end], words, name, label, gender,
                            token.i, subject)
+
+    def _given_name_gender(self, name: str) -> str | None:
+        """ "f" or "m" when the name opens with a given name of clear gender (given_names.tsv)."""
+        first = name.split()[0] if name.split() else ""
+        lexicon = self.ctx.lexicon
+        if lexicon.is_word("given_name_feminine", first):
+            return "f"
+        if lexicon.is_word("given_name_masculine", first):
+            return "m"
+        return None
 
     def _collect_names(self) -> None:
         ctx = self.ctx

@@ -387,6 +387,7 @@ class PolarityResult:
     balanced_cue: bool = False  # the cue presents a qualified view: « a nuancé »
     cue_sign: float = 0.0
     content_evidence: bool = False  # some rule fired on the content itself, not the cue
+    cue_wants: bool = False  # the cue wants what it reports (appeal, promise), before any turn
 
 
 class _Composer:
@@ -957,6 +958,7 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
     content_derived = any(composer.value(r).derived for r in roots) and content_total < 0
 
     cue_sign, cue_rule = cue_stance(doc, quote, lexicon, composer)
+    cue_wants = cue_sign > 0
     if cue_sign:
         if (cue_sign > 0 and (quote.cue_class or "").lower() == "promise"
                 and any(_is_harm(root, composer) for root in roots)):
@@ -977,7 +979,8 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
     return PolarityResult(score=total, method=method, evidence=evidence,
                           hedged=composer.hedged and not cue_sign, composer=composer,
                           balanced_cue=not cue_sign and _balanced_cue(doc, quote, lexicon),
-                          cue_sign=cue_sign, content_evidence=content_evidence)
+                          cue_sign=cue_sign, content_evidence=content_evidence,
+                          cue_wants=cue_wants)
 
 
 def _cue_default_sign(polarity: PolarityResult) -> float:
@@ -1328,6 +1331,32 @@ def _topic_matches(words: Sequence[str], lang: str,
     return found
 
 
+_NOMINAL_LINKS = frozenset({"nmod", "pobj", "compound", "flat", "flat:name", "fixed", "conj",
+                            "appos", "amod"})
+
+
+def _opposed_by_preposition(tokens: Sequence[Token], composer: _Composer) -> bool:
+    """Whether a topic's words are the object of an opposing preposition ("against", « contre »),
+    directly or as a noun complement of that object (« contre la réforme des retraites »)."""
+    for tok in tokens:
+        node = tok
+        for _step in range(4):
+            if any(c.dep_ in ("case", "mark") and c.pos_ == "ADP"
+                   and composer.has(c, composer.lex.reversers) for c in node.children):
+                return True  # French and UD: the preposition hangs on its noun
+            head = node.head
+            if head.i == node.i or head.i not in composer.inside:
+                break
+            if node.dep_ == "pobj" and head.pos_ == "ADP":
+                if composer.has(head, composer.lex.reversers):
+                    return True  # English: the preposition heads its noun
+                break
+            if node.dep_ not in _NOMINAL_LINKS or head.pos_ not in ("NOUN", "PROPN", "ADP"):
+                break
+            node = head
+    return False
+
+
 def _acting_on(tokens: Sequence[Token], composer: _Composer | None) -> Token | None:
     """The verb of an action (``composer.actions``: ending, lifting, banning a thing the
     lexicon does not evaluate) whose object holds the topic's words, if any."""
@@ -1639,7 +1668,14 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         # arms deliveries" is a threat against the deliveries, not a warning against halting.
         action = _acting_on(matched, composer) if label in ("favor", "against") and (
             polarity.content_evidence or polarity.cue_sign > 0) else None
-        if (label != "neutral" and composer is not None
+        if (label == "favor" or (label == "against" and polarity.cue_wants)) and (
+                composer is not None and _opposed_by_preposition(matched, composer)):
+            # « appelle à la grève contre la réforme », "backed the fight against inflation":
+            # for the action, against what it is aimed at. (An appeal found against as a whole
+            # was turned by that very preposition; a refusal of « violences contre X » was not,
+            # and is left to the harm rule below.)
+            topic_label_polarity, topic_method = "against", "opposed-object"
+        elif (label != "neutral" and composer is not None
                 and _patient_of_a_harm(matched, composer.replaced, composer)):
             topic_label_polarity = "favor" if label == "against" else "against"
             topic_method = "patient-of-harm"
@@ -1651,8 +1687,9 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
             inside = {t.i for t in content_tokens}
             targets.append((action_phrase(action, inside) or noun_phrase(action, inside)
                             or action.text, score + 0.01, label, method))
-        targets.append((topic_label, score * (1.0 - 0.01 * rank), topic_label_polarity,
-                        topic_method))
+        # What an action is aimed at outranks the action ("the strike"): it is the position.
+        rank_factor = 1.01 if topic_method == "opposed-object" else 1.0 - 0.01 * rank
+        targets.append((topic_label, score * rank_factor, topic_label_polarity, topic_method))
     if intended is not None and label == "favor" and method == "intention":
         inside = {t.i for t in content_tokens}
         phrase = action_phrase(intended, inside) or verb_phrase(intended, inside)

@@ -31,6 +31,23 @@ def test_pronoun_agrees_in_gender(extract):
     assert q.speaker_name == "Durand"
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "speaker"),
+    [
+        ("en", "Susan Ward said the talks had been hard. Paul Garner left before the vote.\n"
+               "“We got there in the end,” she said.", "We got there", "Susan Ward"),
+        ("fr", "Nathalie Roux a jugé les débats difficiles. Thierry Vallet est parti avant le "
+               "vote.\n« Nous y sommes arrivés », a-t-elle dit.", "Nous y sommes", "Nathalie Roux"),
+        # ... and a man's given name is not taken by « elle » either
+        ("en", "Laura Price spoke first. Then Kevin Doyle took the floor.\n"
+               "“It is a good deal,” he said.", "It is a good", "Kevin Doyle"),
+    ],
+)
+def test_a_given_name_tells_the_pronoun_who_it_is(extract, lang, text, start, speaker):
+    q = quote_with(extract(lang, text), start)
+    assert q.speaker_name == speaker
+
+
 def test_role_resolves_to_the_person_given_that_role(extract):
     text = ("Le ministre de l'Intérieur, Jean Morel, a visité la caserne lundi. "
             "Le maire Luc Blanc l'accompagnait.\n"

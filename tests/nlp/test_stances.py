@@ -1044,9 +1044,9 @@ def test_a_denied_act_is_the_target_not_its_subject(nlp, resources, lang, text, 
 def test_an_air_strike_is_not_the_labour_topic(resources):
     topics = resources.stances.topics
     labels = [t[0] for t in topic_targets("The air strikes hit the city.", "en", topics)]
-    assert "strikes and pensions" not in labels
+    assert "strikes and protests" not in labels
     labels = [t[0] for t in topic_targets("The rail workers went on strike.", "en", topics)]
-    assert "strikes and pensions" in labels
+    assert "strikes and protests" in labels
 
 
 @pytest.mark.parametrize(
@@ -1141,3 +1141,22 @@ def test_a_step_is_no_negation(nlp, resources):
 def test_wanting_to_be_rid_of_or_to_fight_something_is_against_it(nlp, resources, text,
                                                                   content):
     assert polarity(nlp, resources, "fr", text, content, kind="direct") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue", "target"),
+    [
+        ("fr", "Le syndicat appelle à rejoindre la grève de jeudi contre la réforme des retraites.",
+         "à rejoindre la grève de jeudi contre la réforme des retraites", "appelle",
+         "pension reform"),
+        ("en", "The union urged its members to join Monday's walkout against the pension cuts.",
+         "its members to join Monday's walkout against the pension cuts", "urged",
+         "pension reform"),
+    ],
+)
+def test_what_a_backed_action_is_aimed_at_is_opposed(nlp, resources, lang, text, content, cue,
+                                                     target):
+    found = stances_of(nlp, resources, lang, text, content, cue, cue_class="appeal")
+    by_target = {s.target: s for s in found}
+    assert by_target[target].polarity == "against"
+    assert by_target[target].is_main
