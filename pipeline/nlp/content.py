@@ -744,6 +744,36 @@ def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
     return False
 
 
+_RELATIVE_POS = frozenset({"PRON", "SCONJ"})
+
+
+def surface_main_clause(ctx: DocContext, start: int, end: int) -> bool:
+    """[start, end) reads as a main clause on the surface, whatever heads the parser gave:
+    it does not open with a subordinator, a preposition or a participle, and a finite verb
+    follows a noun or pronoun with no relative or conjunction word between them. For the
+    reported clause before "…, a annoncé lundi le shérif", which the parser often hangs
+    under the reporting verb as its subject, or cuts in two sentences."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not (t.is_punct or t.is_space)] if span is not None else []
+    if not words:
+        return False
+    first = words[0]
+    if first.pos_ in ("SCONJ", "ADP") or "Part" in first.morph.get("VerbForm") or \
+            "Ger" in first.morph.get("VerbForm") or first.tag_ == "VBG":
+        return False
+    nominal_seen = False
+    for word in words:
+        if word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "PRON" and word.dep_.startswith(
+                "nsubj")):
+            nominal_seen = True
+        elif word.pos_ in _RELATIVE_POS and word.lower_ in ("qui", "que", "qu'", "qu’", "dont",
+                                                            "où", "who", "which", "that"):
+            nominal_seen = False  # a relative clause: its verb is not the main one
+        elif word.pos_ in ("VERB", "AUX") and "Fin" in word.morph.get("VerbForm"):
+            return nominal_seen
+    return False
+
+
 def _surface_comparative(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ « L'économie résiste, ainsi que l'a rappelé X. »: when the parser missed the
     comparative clause, the words before the reporting group (a comma, « comme » or « ainsi

@@ -28,6 +28,7 @@ from pipeline.nlp.content import (
     preposed_clause,
     subtree_end,
     surface_clause,
+    surface_main_clause,
     token_span,
     trim_span,
 )
@@ -447,12 +448,19 @@ def _free(state: _State, span: tuple[int, int]) -> bool:
 
 def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | None:
     ctx = state.ctx
+    doc = ctx.doc
+    if any(c.dep_.startswith("aux") and span[0] <= c.idx < span[1] and c.i + 1 < len(doc)
+           and doc[c.i + 1].text == "," for c in cue.token.children):
+        # « L'avocat a, quant à lui, annoncé l'intention … »: the verb's own tense stands
+        # before the comma, so what precedes is its subject, not a clause it reports
+        return None
     speaker = None
+    inverted = None  # the subject after the verb, in « X, a annoncé lundi le shérif »
     if in_attribution_position(cue, ctx) and cue.inverted is None:
         # "X, a assuré une source": the subject is after the verb, whatever the parser says
-        token = inverted_subject(cue, ctx)
-        if token is not None:
-            speaker = mention_for(token, ctx)
+        inverted = inverted_subject(cue, ctx)
+        if inverted is not None:
+            speaker = mention_for(inverted, ctx)
         else:
             # "X, the source, who said …, told Reuters": the subject before a relative clause
             subject = _subject_before_relative(cue, ctx)
@@ -499,14 +507,17 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         # "Half the aid was burial bags, he said, and the rest was water": a clause on each
         # side of the incise, one quote each (as the conventions split a quotation in marks).
         state.add(_cue_draft(state, cue, tail, speaker, form="incise", confidence=0.7))
-    if not independent_clause(ctx, *span):
+    if not independent_clause(ctx, *span) and not (
+            inverted is not None and surface_main_clause(ctx, *span)):
         if free_inside and len(ctx.text[span[0]:span[1]].split()) <= 6 and \
                 ctx.unit_span(cue.token)[0] == span[0]:
             # « Une « négligence », tente d'expliquer la ministre »: a short phrase holding
             # the speaker's quoted word, alone before the reporting clause
             return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.6)
         return None
-    return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.75)
+    # "…, a annoncé le shérif": the noun after the verb is its subject, known person or not
+    form = "preposed-inverted" if inverted is not None else "preposed"
+    return _cue_draft(state, cue, span, speaker, form=form, confidence=0.75)
 
 
 def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext
@@ -1267,7 +1278,8 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
               if (d.speaker is not None and d.speaker.kind not in ("first", "generic")
                   and (d.speaker.kind in ("name", "pronoun")
                        or animate(ctx.doc[d.speaker.head], ctx)
-                       or (d.form == "cue-after" and _attributed_noun(d.speaker, ctx))))
+                       or (d.form in ("cue-after", "preposed-inverted")
+                           and _attributed_noun(d.speaker, ctx))))
               or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list

@@ -297,11 +297,44 @@ class Resolver:
                                                  end)
                     if mention is not None:
                         found.append(mention)
+        found.extend(self._given_name_runs(found))
         # full names first: a surname alone then goes to the person it names best, and never
         # glues two people with similar surnames ("Mustafa Haddad", "Atef Hadad") together
         for mention in sorted(found, key=lambda m: (len(m.words) == 1, m.start)):
             self._add_name(mention)
         self._collect_known_variants()
+
+    def _given_name_runs(self, found: list[NameMention]) -> list[NameMention]:
+        """ "Dominique-Jean Chertier": a frequent given name (given_names.tsv) followed by
+        capitalised proper nouns is a person's name, when the tagger labelled none of it."""
+        ctx = self.ctx
+        doc = ctx.doc
+        covered = {i for m in found for i in range(m.start, m.end)}
+        runs: list[NameMention] = []
+        j = 0
+        while j < len(doc):
+            token = doc[j]
+            j += 1
+            if token.idx in covered or token.ent_type_ or not ctx.is_prose(token) or \
+                    ctx.in_quotes(token) or self._given_name_gender(token.text) is None:
+                continue
+            start = token
+            # a compound given name written with a hyphen: « Dominique-Jean », « Jean-Marc »
+            while start.i >= 2 and doc[start.i - 1].text == "-" and \
+                    doc[start.i - 2].text[:1].isupper() and \
+                    doc[start.i - 2].idx + len(doc[start.i - 2].text) == doc[start.i - 1].idx:
+                start = doc[start.i - 2]
+            end = token
+            while end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "PROPN" and \
+                    doc[end.i + 1].text[:1].isupper() and not doc[end.i + 1].ent_type_:
+                end = doc[end.i + 1]
+            if end.i == token.i or any(doc[k].idx in covered for k in range(start.i, end.i + 1)):
+                continue  # a given name alone says too little
+            mention = self._name_mention(start.idx, end.idx + len(end.text), "person", end)
+            if mention is not None:
+                runs.append(mention)
+            j = end.i + 1
+        return runs
 
     def _collect_known_variants(self) -> None:
         """Capitalised words the tagger missed ("Hegus" as a place, "Roman Prymula" inside an
@@ -1251,13 +1284,20 @@ class Resolver:
             # « L'AG … appelle à X. Elle appelle à Y »: « il » and « elle » stand for bodies as
             # well, when a body that speaks is the latest subject
             body = self._most_recent(mention.start, person=False, gender=gender, number="s")
+            person_last = self._last_subject(found, mention.start) if found else -1
+            body_subject = self._last_subject(body, mention.start) if body is not None else -1
+            # ... but a person named in this paragraph, when the body spoke in an earlier one,
+            # is nearer, subject or not (the parser often misses the subject of « Dimanche,
+            # Jean Dupont, le médiateur, a quitté la salle »)
+            latest = self._latest_person_in_paragraph(mention.start, gender)
+            if latest is not None and body is not None and latest[0] > body_subject and \
+                    self._paragraph(body_subject) < self._paragraph(mention.start):
+                return latest[1]
             if body is not None and body.kind != "person" and not body.plural and (
-                    found is None or self._last_subject(body, mention.start)
-                    > self._last_subject(found, mention.start)):
+                    body_subject > person_last):
                 return body
             silent = self._latest_subject_body(mention.start)
-            if silent is not None and (
-                    found is None or silent[0] > self._last_subject(found, mention.start)) and (
+            if silent is not None and silent[0] > person_last and (
                     body is None or silent[0] > self._last_subject(body, mention.start)):
                 # « L'AG organise une conférence de presse. Elle appelle à … »: a body that was
                 # the subject of the sentence before, though it had not spoken yet
@@ -1305,6 +1345,21 @@ class Resolver:
                     best = (name.start, cluster)
         return best
 
+    def _latest_person_in_paragraph(self, offset: int, gender: str | None
+                                    ) -> tuple[int, Entity] | None:
+        """The person mentioned last before `offset` in its paragraph, subject or not (a body
+        that was the subject of an earlier paragraph no longer stands for « il »)."""
+        paragraph = self._paragraph(offset)
+        for o, entity, _subject in reversed(self.history):
+            if o >= offset:
+                continue
+            if self._paragraph(o) != paragraph:
+                return None
+            if entity.kind == "person" and not (gender and entity.gender
+                                                and gender != entity.gender):
+                return o, entity
+        return None
+
     def _last_subject(self, entity: Entity, offset: int) -> int:
         return max((o for o, e, subject in self.history if e is entity and subject
                     and o < offset), default=-1)
@@ -1349,6 +1404,11 @@ class Resolver:
             return None
         demonstrative = any(ctx.lexicon.is_word("determiner_demonstrative", t.text)
                             for t in tokens[:1])
+        if tokens and (ctx.lexicon.is_word("determiner_indefinite", tokens[0].text)
+                       or tokens[0].lower_ in ("a", "an")):
+            # « un membre de la fédération », "a witness": a new, unnamed person, never one
+            # named before
+            return self._group(mention, continue_same_head=False, anonymous=True)
         # an earlier anonymous source or group with the same head ("cette source")
         for o, entity, _ in reversed(self.history):
             if o >= mention.start:

@@ -429,3 +429,39 @@ def test_a_name_right_before_a_bare_role_is_its_holder_and_not_a_namesake(extrac
             "d’antenne du massif du Ziama déclare « l’avocat a bien défendu l’État ».")
     q = quote_with(extract("fr", text), "l’avocat a bien")
     assert q.speaker_name == "Barrêt Koivogui"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the parser takes the reported clause for the verb's subject, or cuts the sentence
+        ("Trois fusils et des munitions y ont été retrouvés, a annoncé lundi soir le "
+         "garde forestier du canton.", "Trois fusils et des munitions y ont été retrouvés",
+         "le garde forestier du canton"),
+        ("Plus de 40 camions de livraison ont bloqué la rocade de Rennes pendant deux heures, "
+         "a indiqué mardi la préfecture de la région.",
+         "Plus de 40 camions de livraison ont bloqué la rocade de Rennes pendant deux heures",
+         "la préfecture de la région"),
+        # a noun the word lists do not know as a person, after the reporting verb
+        ("La digue a cédé dans la nuit, a expliqué le garde-pêche de la commune.",
+         "La digue a cédé dans la nuit", "le garde-pêche de la commune"),
+    ],
+)
+def test_reported_clause_before_an_inverted_subject(extract, text, content, speaker):
+    q = one(extract("fr", text))
+    assert (q.kind, q.content, q.speaker_mention) == ("indirect", content, speaker)
+
+
+def test_a_tense_before_the_comma_is_not_an_inverted_attribution(extract):
+    text = ("La juge a classé la plainte.\n"
+            "L'avocat de la famille a, pour sa part, annoncé l'intention de son client de "
+            "faire appel.")
+    assert not [q for q in extract("fr", text).quotes if q.content.startswith("L'avocat")]
+
+
+def test_an_indefinite_role_is_a_new_person_not_one_named_before(extract):
+    text = ("Le maire Paul Girard a inauguré la salle.\n"
+            "Une plainte va être déposée, a indiqué à la presse un membre du conseil.")
+    q = quote_with(extract("fr", text), "Une plainte")
+    assert q.speaker_mention == "un membre du conseil"
+    assert q.speaker_name != "Paul Girard"

@@ -242,3 +242,20 @@ def test_an_abbreviated_title_is_not_a_first_name(extract):
     second = quote_with(extraction, "The vote")
     assert first.speaker_name == "Dana Whitfield"
     assert first.speaker_id == second.speaker_id
+
+
+def test_il_is_the_person_named_in_its_paragraph_not_a_body_from_an_earlier_one(extract):
+    text = ("La grève se poursuit, selon l'Agence France-Presse.\n"
+            "Les négociations ont repris lundi.\n"
+            "Dimanche, Jean-Luc Ferrandou, le médiateur, a quitté la salle après avoir remis "
+            "son rapport. « Sans attendre de réponse », a-t-il précisé.")
+    q = quote_with(extract("fr", text), "Sans attendre")
+    assert q.speaker_name == "Jean-Luc Ferrandou"
+
+
+def test_a_given_name_and_proper_nouns_make_a_name_the_tagger_missed(extract):
+    # fr_core_news_md labels nothing in this sentence
+    text = ("Dimanche, Dominique-Jean Chertier, le médiateur, a quitté la salle.\n"
+            "« Nous reprendrons demain », a-t-il déclaré.")
+    q = quote_with(extract("fr", text), "Nous reprendrons")
+    assert q.speaker_name == "Dominique-Jean Chertier"
