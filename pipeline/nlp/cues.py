@@ -204,10 +204,12 @@ def auxiliary_before_pronoun_incise(verb: Token, ctx: DocContext) -> Token | Non
     return doc[j] if ctx.lexicon.is_word("auxiliary", _norm(doc[j])) else None
 
 
-def _agentless_passive(verb: Token) -> bool:
+def _agentless_passive(verb: Token, ctx: DocContext) -> bool:
     """ "it was said that …": no speaker. (The parser sometimes labels the "-elle" of
-    "a-t-elle expliqué" a passive subject: only a passive auxiliary counts.)"""
-    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    "a-t-elle expliqué" a passive subject: only a passive auxiliary counts, and not one in
+    the quotation the parser hung on the verb: « … qu'elles l'étaient », a-t-il ajouté.)"""
+    passive = any(c.dep_ in ("auxpass", "aux:pass") and not ctx.in_quotes(c)
+                  for c in verb.children)
     if not passive:
         return False
     return not any(c.dep_ in ("agent", "obl:agent") for c in verb.children)
@@ -391,7 +393,7 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
                for c in head.children):
             continue  # "si elle estime que …": a condition, not a report
         if _is_negated(token, ctx) or _is_negated(head, ctx) \
-                or _agentless_passive(head) or _imagined(token, ctx.lexicon):
+                or _agentless_passive(head, ctx) or _imagined(token, ctx.lexicon):
             continue
         start, end, inverted = cue_extent(token, head, ctx, entry)
         yield Cue(token=token, head=head, entry=entry, start=start, end=end, inverted=inverted)

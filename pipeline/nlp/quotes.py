@@ -527,7 +527,9 @@ def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext
     doc = ctx.doc
     unit_start, unit_end = ctx.unit_of(cue.token)
     after = cue.end
-    if speaker.start > cue.start:  # the subject and its relative clause come after the verb
+    if speaker.start > cue.start and speaker.kind != "pronoun":
+        # the subject and its relative clause come after the verb (not an inverted clitic,
+        # which the parser may give the rest of the sentence as its subtree)
         edge = doc[speaker.head].right_edge
         after = max(speaker.end, edge.idx + len(edge.text))
     token = ctx.token_at(after)

@@ -465,3 +465,19 @@ def test_an_indefinite_role_is_a_new_person_not_one_named_before(extract):
     q = quote_with(extract("fr", text), "Une plainte")
     assert q.speaker_mention == "un membre du conseil"
     assert q.speaker_name != "Paul Girard"
+
+
+def test_a_passive_inside_the_quotation_does_not_make_the_cue_agentless(extract):
+    text = ("La chercheuse Anne Vidal a présenté ses travaux.\n"
+            "«Nous avons des plants qui ne sont pas malades alors qu'ils l'étaient avant», "
+            "a-t-elle ajouté.")
+    q = quote_with(extract("fr", text), "Nous avons des plants")
+    assert q.kind == "direct" and q.speaker_name == "Anne Vidal"
+
+
+def test_an_incise_inside_a_reported_clause_without_marks(extract):
+    text = ("Le recteur Paul Andrieu a dressé le bilan.\n"
+            "Ces résultats, a-t-il souligné, sont le fruit du travail des enseignants.")
+    q = quote_with(extract("fr", text), "Ces résultats")
+    assert q.content.endswith("sont le fruit du travail des enseignants")
+    assert q.speaker_name == "Paul Andrieu"
