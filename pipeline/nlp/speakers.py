@@ -1180,7 +1180,8 @@ class Resolver:
                 return self._most_recent(mention.start, person=True, gender=None, number=None)
             return self.resolve_mention(mention_for(self.ctx.doc[mention.antecedent], self.ctx))
         if kind == "pronoun":
-            return self.resolve_pronoun(mention) or self._role_subject_before(mention)
+            before = draft.start if draft is not None and draft.start < mention.start else None
+            return self.resolve_pronoun(mention, before) or self._role_subject_before(mention)
         if kind in ("first", "generic"):
             return None
         if kind == "indefinite":
@@ -1270,35 +1271,40 @@ class Resolver:
                 return True
         return False
 
-    def resolve_pronoun(self, mention: SpeakerMention) -> Entity | None:
+    def resolve_pronoun(self, mention: SpeakerMention, before: int | None = None
+                        ) -> Entity | None:
+        """The entity a pronoun stands for, looking back from `before` (the start of the
+        quotation when it comes first: in « Selon lui, la fédération … », a-t-il précisé, the
+        body named inside the quotation is not what « il » stands for)."""
         text = self.ctx.text[mention.start:mention.end]
+        offset = mention.start if before is None else min(before, mention.start)
         pronoun = self.ctx.lexicon.pronoun(text)
         gender = pronoun.gender if pronoun else None
         number = pronoun.number if pronoun else None
         if number == "p":
-            return self._most_recent(mention.start, person=False, gender=None, number="p")
+            return self._most_recent(offset, person=False, gender=None, number="p")
         # « à ses yeux », "in its view": a possessive may stand for a body as well as a person.
         person = not (pronoun is not None and pronoun.kind == "possessive" and gender is None)
-        found = self._most_recent(mention.start, person=person, gender=gender, number="s")
+        found = self._most_recent(offset, person=person, gender=gender, number="s")
         if person and self.ctx.lang == "fr":
             # « L'AG … appelle à X. Elle appelle à Y »: « il » and « elle » stand for bodies as
             # well, when a body that speaks is the latest subject
-            body = self._most_recent(mention.start, person=False, gender=gender, number="s")
-            person_last = self._last_subject(found, mention.start) if found else -1
-            body_subject = self._last_subject(body, mention.start) if body is not None else -1
+            body = self._most_recent(offset, person=False, gender=gender, number="s")
+            person_last = self._last_subject(found, offset) if found else -1
+            body_subject = self._last_subject(body, offset) if body is not None else -1
             # ... but a person named in this paragraph, when the body spoke in an earlier one,
             # is nearer, subject or not (the parser often misses the subject of « Dimanche,
             # Jean Dupont, le médiateur, a quitté la salle »)
-            latest = self._latest_person_in_paragraph(mention.start, gender)
+            latest = self._latest_person_in_paragraph(offset, gender)
             if latest is not None and body is not None and latest[0] > body_subject and \
-                    self._paragraph(body_subject) < self._paragraph(mention.start):
+                    self._paragraph(body_subject) < self._paragraph(offset):
                 return latest[1]
             if body is not None and body.kind != "person" and not body.plural and (
                     body_subject > person_last):
                 return body
-            silent = self._latest_subject_body(mention.start)
+            silent = self._latest_subject_body(offset)
             if silent is not None and silent[0] > person_last and (
-                    body is None or silent[0] > self._last_subject(body, mention.start)):
+                    body is None or silent[0] > self._last_subject(body, offset)):
                 # « L'AG organise une conférence de presse. Elle appelle à … »: a body that was
                 # the subject of the sentence before, though it had not spoken yet
                 return self._org_entity(silent[1])

@@ -259,3 +259,11 @@ def test_a_given_name_and_proper_nouns_make_a_name_the_tagger_missed(extract):
             "« Nous reprendrons demain », a-t-il déclaré.")
     q = quote_with(extract("fr", text), "Nous reprendrons")
     assert q.speaker_name == "Dominique-Jean Chertier"
+
+
+def test_a_pronoun_after_the_quotation_does_not_stand_for_a_body_named_inside_it(extract):
+    text = ("L'entraîneur Marc Lavigne a réagi mardi.\n"
+            "La Fédération française de handball a été saisie, et la Fédération a ouvert une "
+            "enquête sur les insultes, a-t-il précisé.")
+    q = quote_with(extract("fr", text), "La Fédération française")
+    assert q.speaker_name == "Marc Lavigne"
