@@ -602,6 +602,18 @@ def _only_punct_outside(ctx: DocContext, span: tuple[int, int], outer: tuple[int
 # ------------------------------------------------------------------------------ selon, pour
 
 
+def _pronoun_of_quoted_words(draft: Draft, ctx: DocContext) -> bool:
+    """ « Mais l'homme, ils le découvrent » : « … »: a pronoun inside quotation marks belongs
+    to the quoted words, unless it is the inverted subject of an incise inside them (« X,
+    affirme-t-elle. Y »)."""
+    speaker = draft.speaker
+    if speaker is None or speaker.kind != "pronoun" or not ctx.in_quotes(
+            ctx.doc[speaker.head]):
+        return False
+    cue = draft.cue_span
+    return cue is None or not (cue[0] <= speaker.start <= cue[1] + 1)
+
+
 def _attributed_noun(speaker: SpeakerMention, ctx: DocContext) -> bool:
     """ "« … », ajoute le politique letton": right after a quotation and its reporting verb,
     a noun phrase is the speaker even when the word lists do not know it as a person (but
@@ -1278,6 +1290,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     continuation_quotes(state)
     drafts = [d for d in state.drafts
               if (d.speaker is not None and d.speaker.kind not in ("first", "generic")
+                  and not _pronoun_of_quoted_words(d, ctx)
                   and (d.speaker.kind in ("name", "pronoun")
                        or animate(ctx.doc[d.speaker.head], ctx)
                        or (d.form in ("cue-after", "preposed-inverted")

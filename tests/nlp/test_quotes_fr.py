@@ -481,3 +481,9 @@ def test_an_incise_inside_a_reported_clause_without_marks(extract):
     q = quote_with(extract("fr", text), "Ces résultats")
     assert q.content.endswith("sont le fruit du travail des enseignants")
     assert q.speaker_name == "Paul Andrieu"
+
+
+def test_a_pronoun_inside_quoted_words_is_not_the_speaker_of_the_next_quotation(extract):
+    text = ("« Mais le pays, ils le découvrent » : « À Brest, en 1950, une ville renaît. »")
+    found = extract("fr", text).quotes
+    assert not [q for q in found if q.speaker_mention == "ils"]
