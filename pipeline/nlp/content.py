@@ -644,6 +644,8 @@ def preposed_clause(cue: Cue, subject_left: int | None, ctx: DocContext
         group_first = min(group_first, subject_left)
     unit_start, _ = ctx.unit_of(cue.token)
     boundary = ctx.previous_word(group_first)
+    if boundary is not None and ctx.lang == "fr" and boundary.lower_ in ("lui", "leur"):
+        boundary = ctx.previous_word(boundary.i)  # « …, lui a fait écho X »: a dative clitic
     if boundary is None or boundary.i < unit_start:
         return None
     bridge = _bridge_before(boundary, ctx)

@@ -48,6 +48,7 @@ from pipeline.nlp.source import (
     in_attribution_position,
     inverted_subject,
     mention_for,
+    participle,
     speaker_for,
     speaker_token,
 )
@@ -317,9 +318,9 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
                 infinitive_complement(cue, ctx) or surface_clause(cue, ctx) or \
                 colon_clause(cue, ctx)
             if span is not None and _free(state, span):
-                speaker = speaker_for(cue, ctx, allow_inverted=False) or (
-                    mention_for(cue.inverted, ctx) if cue.inverted is not None else None) or \
-                    _coordinated_speaker(cue, state)
+                speaker = _coordinated_speaker(cue, state) or speaker_for(
+                    cue, ctx, allow_inverted=False) or (
+                    mention_for(cue.inverted, ctx) if cue.inverted is not None else None)
                 state.add(_cue_draft(state, cue, span, speaker, form="complement"))
                 found = True
             else:
@@ -383,7 +384,6 @@ def _opens_with_bridge(cue: Cue, ctx: DocContext) -> bool:
 def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> bool:
     """Can the cue report what comes before it? Not a participle ("…, ajoutant"), and a main
     clause, unless a bridge links it to a quotation ("« … », c'est ainsi qu'il a dit")."""
-    from pipeline.nlp.source import participle
     verb = cue.head
     if participle(verb) and not any(c.dep_.startswith("aux") for c in verb.children):
         return False
@@ -409,10 +409,21 @@ def _bridge_word(token: Token, ctx: DocContext) -> bool:
 
 
 def _coordinated_speaker(cue: Cue, state: _State) -> SpeakerMention | None:
-    """ "Mr X said …, but insisted …": a cue right after "but"/"and" shares the speaker of
-    the reporting verb before it in the sentence."""
+    """ "Mr X said …, but insisted …": a cue right after "but"/"and" (or a participle right
+    after a reporting clause) shares the speaker of the reporting verb before it."""
     ctx = state.ctx
     before = ctx.previous_word(min(cue.token.i, cue.head.i))
+    if before is not None and before.text == "," and participle(cue.token):
+        # « …, a-t-il ajouté, précisant que … »: a participle right after a reporting clause
+        # shares its speaker, wherever the parser hung it
+        reporting = ctx.previous_word(before.i)
+        if reporting is None:
+            return None
+        end = reporting.idx + len(reporting.text)
+        for draft in reversed(state.drafts):
+            if draft.cue_span and draft.cue_span[1] == end and draft.speaker is not None:
+                return draft.speaker
+        return None
     if before is None or not ctx.lexicon.is_word("coordinator", before.text):
         return None
     unit_start = ctx.unit_span(cue.token)[0]

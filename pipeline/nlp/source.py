@@ -62,6 +62,10 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
                 continue
             if ctx.lang == "fr" and child.lower_.replace("’", "'") == "l'" and child.i < verb.i:
                 continue  # « comme l'a souligné X »: an object clitic, X is the subject
+            if ctx.lang == "fr" and child.lower_ in ("lui", "leur") and child.i < verb.i and \
+                    child.i + 1 < len(child.doc) and child.doc[child.i + 1].pos_ in (
+                        "AUX", "VERB"):
+                continue  # « …, lui a fait écho X »: a dative clitic right before the verb
             if child.dep_ == "nsubj:pass" and not any(
                     c.dep_ in ("obl:agent", "agent") for c in verb.children):
                 continue
@@ -163,6 +167,8 @@ def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
     while first > 0 and doc[first - 1].idx >= cue.start:
         first -= 1
     before = ctx.previous_word(first)
+    if before is not None and ctx.lang == "fr" and before.lower_ in ("lui", "leur"):
+        before = ctx.previous_word(before.i)  # « …, lui a fait écho X »: a dative clitic
     if before is None or before.text not in (",", "»", "”", '"'):
         return False
     return not _closes_subject_apposition(before, cue, ctx)

@@ -487,3 +487,19 @@ def test_a_pronoun_inside_quoted_words_is_not_the_speaker_of_the_next_quotation(
     text = ("« Mais le pays, ils le découvrent » : « À Brest, en 1950, une ville renaît. »")
     found = extract("fr", text).quotes
     assert not [q for q in found if q.speaker_mention == "ils"]
+
+
+def test_a_dative_clitic_before_an_incise_verb_is_not_its_subject(extract):
+    text = ("« Rien ne justifie la violence », écrit le syndicat.\n"
+            "« Nous partageons cette condamnation », lui a fait écho le maire de la ville.")
+    q = quote_with(extract("fr", text), "Nous partageons")
+    assert q.speaker_mention == "le maire de la ville"
+
+
+def test_a_participle_after_an_incise_shares_its_speaker(extract):
+    text = ("Le directeur Paul Andrieu a reçu la presse.\n"
+            "Le site restera ouvert, a-t-il ajouté, précisant que les travaux dureront un an.")
+    extraction = extract("fr", text)
+    q = quote_with(extraction, "les travaux dureront")
+    assert q.speaker_name == "Paul Andrieu" and q.cue == "précisant"
+    assert quote_with(extraction, "Le site restera").speaker_name == "Paul Andrieu"
