@@ -1703,6 +1703,14 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         if found is not None and composer is not None and found[1].i in composer.patients \
                 and label in ("favor", "against"):
             phrase_label = "against" if label == "favor" else "favor"  # for ending it
+        elif found is not None and composer is not None and found[1].i in composer.actions \
+                and label in ("favor", "against"):
+            value = composer.memo.get(found[1].i)
+            if value is not None and value.derived and value.score < 0 and \
+                    composer.word_class(found[1]) == "reverser":
+                # « vouloir lever le voile »: the content is against the veil, so for the
+                # lifting that the target phrase names
+                phrase_label = "against" if label == "favor" else "favor"
         targets.append((found[0] if found else content[:80].strip(), score * 0.8, phrase_label,
                         method))
 

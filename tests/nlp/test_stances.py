@@ -1160,3 +1160,26 @@ def test_what_a_backed_action_is_aimed_at_is_opposed(nlp, resources, lang, text,
     by_target = {s.target: s for s in found}
     assert by_target[target].polarity == "against"
     assert by_target[target].is_main
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "expected"),
+    [
+        ("Le syndicat estime que ce document donne peu de garanties sur l'emploi.",
+         "ce document donne peu de garanties sur l'emploi", "estime", "against"),
+        ("La ministre estime que le texte ouvre la voie d'une sortie du conflit.",
+         "le texte ouvre la voie d'une sortie du conflit", "estime", "favor"),
+        ("Le président a dit que c'était un type dément.", "c'était un type dément", "dit",
+         "against"),
+    ],
+)
+def test_little_of_a_good_thing_and_a_way_out_of_a_bad_one(nlp, resources, text, content, cue,
+                                                            expected):
+    assert polarity(nlp, resources, "fr", text, content, cue) == expected
+
+
+def test_wanting_to_lift_something_is_for_the_lifting(nlp, resources):
+    text = "La ministre a dit vouloir lever le secret sur les origines des enfants."
+    stance = main_stance(nlp, resources, "fr", text,
+                         "vouloir lever le secret sur les origines des enfants", "a dit")
+    assert stance.target.startswith("lever") and stance.polarity == "favor"
