@@ -526,8 +526,13 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
             # the speaker's quoted word, alone before the reporting clause
             return _cue_draft(state, cue, span, speaker, form="preposed", confidence=0.6)
         return None
-    # "…, a annoncé le shérif": the noun after the verb is its subject, known person or not
-    form = "preposed-inverted" if inverted is not None else "preposed"
+    # "…, a annoncé le shérif", "…, the institution said": the noun phrase of the reporting
+    # clause right after the reported one is its speaker, known person or not
+    between = ctx.text[span[1]:speaker.np_start]
+    attributed = inverted is not None or (
+        speaker.np_start >= span[1] and speaker.np_start < cue.start
+        and between.strip() in (",", "»,", "”,", '",', "”", "»"))
+    form = "preposed-attributed" if attributed else "preposed"
     return _cue_draft(state, cue, span, speaker, form=form, confidence=0.75)
 
 
@@ -1304,7 +1309,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
                   and not _pronoun_of_quoted_words(d, ctx)
                   and (d.speaker.kind in ("name", "pronoun")
                        or animate(ctx.doc[d.speaker.head], ctx)
-                       or (d.form in ("cue-after", "preposed-inverted")
+                       or (d.form in ("cue-after", "preposed-attributed")
                            and _attributed_noun(d.speaker, ctx))))
               or d.form == "continuation"]
     ordered = _dedupe(drafts)

@@ -302,3 +302,13 @@ def test_naming_in_quotation_marks_is_a_mixed_quotation(extract):
 
 def test_naming_without_quotation_marks_is_not(extract):
     assert extract("en", "She called him a friend.").quotes == []
+
+
+def test_a_noun_phrase_reporting_right_after_the_clause_speaks_whatever_it_is(extract):
+    text = ("Wheat prices fell in March because of large harvests in Argentina, the "
+            "grain-trading cooperative said.")
+    found = extract("en", text).quotes
+    assert len(found) == 1
+    assert found[0].content == ("Wheat prices fell in March because of large harvests in "
+                                "Argentina")
+    assert found[0].speaker_mention == "the grain-trading cooperative"
