@@ -459,7 +459,9 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     markers = {m for m in ("de", "d'", "à", "to") if cue.takes(m.rstrip("'"))
                or (m == "d'" and cue.takes("de"))}
     bare_ok = ctx.lang == "fr" and cue.takes("que")
-    window = _right_window(cue, ctx, size=8)
+    # the person addressed may stand between ("called on Prime Minister Sir X and Home
+    # Secretary Y to intervene")
+    window = _right_window(cue, ctx, size=16 if cue.takes("addressee") else 8)
     if ctx.lang == "en" and cue.takes("ing"):
         # "ruled out sending troops", "denied having met him": the gerund object is reported
         verb = _gerund_after(window)

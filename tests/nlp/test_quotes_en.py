@@ -312,3 +312,11 @@ def test_a_noun_phrase_reporting_right_after_the_clause_speaks_whatever_it_is(ex
     assert found[0].content == ("Wheat prices fell in March because of large harvests in "
                                 "Argentina")
     assert found[0].speaker_mention == "the grain-trading cooperative"
+
+
+def test_calling_on_someone_to_act_reports_the_action_called_for(extract):
+    text = ("The mayor called on Transport Secretary Jane Holt and Chancellor Tom Reeve to fund "
+            "the new tram line.")
+    q = one(extract("en", text))
+    assert q.content == "to fund the new tram line" and q.cue_class == "appeal"
+    assert q.speaker_mention == "The mayor"
