@@ -228,6 +228,9 @@ def _segment_after_cue(cue: Cue, ctx: DocContext) -> int | None:
             if before is not None and (before.pos_ in ("ADP", "DET") or
                                        ctx.lexicon.is_word("of", before.text)):
                 return None  # "l'accuse d'« insultes »": a quoted noun phrase, not a quotation
+            if cue.entry.reflexive and j <= first_after_cue(cue, ctx) + 1 and \
+                    _self_description(segment, ctx):
+                return k  # « s'est dit « horrifié » et a présenté … »
             if _ends_unit(segment, ctx, unit_end):
                 if not colon and not has_clause_verb_in_quotes(ctx, segment):
                     return None  # "a dénoncé « une décision absurde »": a quoted object
@@ -1037,6 +1040,16 @@ def _sentence_like(segment: Segment, ctx: DocContext, *, right_after: bool = Fal
     if right_after:
         return len(words) >= 2
     return len(words) >= 4 and has_clause_verb_in_quotes(ctx, segment)
+
+
+def _self_description(segment: Segment, ctx: DocContext) -> bool:
+    """ « s'est dit « horrifié » », « se déclare « très inquiète » »: the speaker's own words
+    about themselves, an adjective or participle (with its adverbs) in the marks."""
+    span = ctx.doc.char_span(segment.start, segment.end, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return bool(words) and len(words) <= 6 and words[-1].pos_ in ("ADJ", "VERB") and all(
+        t.pos_ in ("ADJ", "ADV", "VERB", "CCONJ", "ADP", "NOUN", "DET") for t in words) and \
+        words[0].pos_ in ("ADJ", "ADV", "VERB")
 
 
 def has_clause_verb_in_quotes(ctx: DocContext, segment: Segment) -> bool:

@@ -260,7 +260,8 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
             if found is not None:
                 return found
-    found = _subject_before_pronoun_incise(cue, ctx) or _surface_subject(cue, ctx)
+    found = _subject_before_pronoun_incise(cue, ctx) or _surface_subject(cue, ctx) or \
+        _apposed_subject_before(cue, ctx)
     if found is not None:
         return found
     if allow_inverted:
@@ -289,6 +290,35 @@ def _surface_subject(cue: Cue, ctx: DocContext) -> Token | None:
     return heads[0] if heads else None
 
 
+
+
+def _apposed_subject_before(cue: Cue, ctx: DocContext) -> Token | None:
+    """ « Contacté par Reuters, le frère de l'assaillant, Eric Paddock, s'est dit … »: the
+    parser hung the subject on the opening participle; on the surface, a name or a noun
+    phrase set off by commas stands right before the verb group."""
+    doc = ctx.doc
+    unit_start = ctx.unit_of(cue.head)[0]
+    j = min(cue.token.i, cue.head.i, *(c.i for c in cue.head.children
+                                        if c.dep_.startswith(("aux", "expl")) and c.i < cue.head.i))
+    comma = ctx.previous_word(j)
+    if comma is None or comma.text != "," or comma.i <= unit_start:
+        return None
+    phrase: list[Token] = []
+    k = comma.i - 1
+    while k >= unit_start and doc[k].text != ",":
+        if not doc[k].is_space:
+            phrase.insert(0, doc[k])
+        k -= 1
+    if not phrase or len(phrase) > 8 or k < unit_start or any(
+            t.pos_ in ("VERB", "AUX", "SCONJ", "PRON") or ctx.in_quotes(t) for t in phrase):
+        return None
+    if all(t.pos_ == "PROPN" for t in phrase) and any(t.ent_type_ in PERSON_LABELS
+                                                      for t in phrase):
+        return phrase[0]
+    if phrase[0].pos_ == "DET":
+        nouns = [t for t in phrase if t.pos_ == "NOUN"]
+        return nouns[0] if nouns else None
+    return None
 
 
 def _subject_before_pronoun_incise(cue: Cue, ctx: DocContext) -> Token | None:

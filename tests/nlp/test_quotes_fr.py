@@ -503,3 +503,18 @@ def test_a_participle_after_an_incise_shares_its_speaker(extract):
     q = quote_with(extraction, "les travaux dureront")
     assert q.speaker_name == "Paul Andrieu" and q.cue == "précisant"
     assert quote_with(extraction, "Le site restera").speaker_name == "Paul Andrieu"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("La maire s'est dite « très inquiète » après la fermeture de l'usine.",
+         "très inquiète", "La maire"),
+        # the parser hangs the subject on the opening participle
+        ("Joint par téléphone, le voisin de la victime, Marc Oudin, s'est dit \"bouleversé\" "
+         "et a déposé des fleurs.", "bouleversé", "Marc Oudin"),
+    ],
+)
+def test_se_dire_with_a_quoted_adjective_is_a_quotation(extract, text, content, speaker):
+    q = one(extract("fr", text))
+    assert (q.kind, q.content, q.speaker_mention) == ("direct", content, speaker)
