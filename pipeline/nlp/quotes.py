@@ -824,6 +824,19 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
             state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, cue_class,
                             speaker, "selon-inside", 0.7, paragraph))
             return
+    joined = ctx.previous_word(before.i) if before is not None and before.text == "," else None
+    if joined is not None and joined.i >= unit_start and nxt is not None and nxt.text == "," \
+            and (ctx.lexicon.is_word("coordinator", joined.text)
+                 or ctx.lexicon.is_word("framing", joined.text)):
+        # « …, mais, selon un communiqué de X, le PS était prêt à … »: after a conjunction
+        # the attribution opens the clause that follows it
+        last = doc[unit_end - 1]
+        span = trim_span(ctx, _after_apposition(ctx, nxt, unit_end), last.idx + len(last.text))
+        if span is not None and _free(state, include_marks(ctx, *span)) and \
+                has_clause_verb(ctx, *span):
+            state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, cue_class,
+                            speaker, "selon-before", 0.75, paragraph))
+            return
     if before is not None and before.i > unit_start and (before.text == "," or at_end):
         cut = before.idx if before.text == "," else before.idx + len(before.text)
         start = _claimed_before(state, cut, ctx.doc[unit_start].idx)
@@ -839,12 +852,52 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
         if nxt is not None and nxt.text == ",":
             end_token = unit_end
             last = doc[end_token - 1]
-            span = trim_span(ctx, nxt.idx + 1, last.idx + len(last.text))
+            span = trim_span(ctx, _after_apposition(ctx, nxt, unit_end),
+                             last.idx + len(last.text))
             if span is not None:
                 span = include_marks(ctx, *span)
+                inside = ctx.segments_in(span[0], span[1] + 1)
+                if len(inside) == 1 and inside[0] not in state.used_segments:
+                    segment = ctx.segments[inside[0]]
+                    if _only_punct_outside(ctx, span, (segment.open, segment.outer_end)):
+                        # « Selon X, « … » »: the quotation in marks, as said
+                        state.add(Draft("direct", segment.start, segment.end, cue_span,
+                                        cue_class, speaker, "selon-before", 0.8, paragraph,
+                                        segments=[inside[0]]))
+                        return
                 if _free(state, span):
                     state.add(Draft("indirect", span[0], span[1], cue_span, cue_class, speaker,
                                     "selon-before", 0.75, paragraph))
+
+
+def _after_apposition(ctx: DocContext, comma: Token, unit_end: int) -> int:
+    """Where the reported clause starts after the comma that closes « Selon X, »: past an
+    apposition to X (« Selon Pierre Dupont, conseiller régional, le projet … »), a verbless
+    noun phrase closed by a comma, when a clause follows it."""
+    doc = ctx.doc
+    start = comma.idx + 1
+    k = comma.i + 1
+    while k < unit_end and doc[k].is_space:
+        k += 1
+    # a role without article (« conseiller régional », « représentante de … ») or a
+    # participle (« interrogée par l'AFP »); « les manifestants » would be the clause's subject
+    if k >= unit_end or not (doc[k].pos_ in ("NOUN", "ADJ") or "Part" in doc[k].morph.get(
+            "VerbForm")) or ctx.in_quotes(doc[k]):
+        return start
+    j = k
+    while j < unit_end and doc[j].text != "," and j - k <= 15:
+        if (doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm")) or \
+                ctx.segment_at_open(doc[j].idx) >= 0:
+            return start
+        j += 1
+    if j >= unit_end or doc[j].text != ",":
+        return start
+    rest_start = doc[j].idx + 1
+    last = doc[unit_end - 1]
+    if not has_clause_verb(ctx, rest_start, last.idx + len(last.text)) and not \
+            ctx.segments_in(rest_start, last.idx + len(last.text)):
+        return start
+    return rest_start
 
 
 def _only_framing(ctx: DocContext, unit_start: int, i: int) -> bool:

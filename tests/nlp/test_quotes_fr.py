@@ -518,3 +518,24 @@ def test_a_participle_after_an_incise_shares_its_speaker(extract):
 def test_se_dire_with_a_quoted_adjective_is_a_quotation(extract, text, content, speaker):
     q = one(extract("fr", text))
     assert (q.kind, q.content, q.speaker_mention) == ("direct", content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "content"),
+    [
+        ("Selon Pierre Vasseur, conseiller municipal, le maire aurait renoncé au projet.",
+         "indirect", "le maire aurait renoncé au projet"),
+        ("Selon Marie Dupont, interrogée par l'AFP, le chantier reprendra lundi.",
+         "indirect", "le chantier reprendra lundi"),
+        # the subject of the reported clause is not an apposition
+        ("Selon la police, les manifestants, environ 300, ont défilé dans le calme.",
+         "indirect", "les manifestants, environ 300, ont défilé dans le calme"),
+        ("Selon le maire, « la route sera rouverte demain ».", "direct",
+         "la route sera rouverte demain"),
+        ("Le parti a investi Anne Roux, mais, selon un communiqué de la fédération, il était "
+         "prêt à y renoncer.", "indirect", "il était prêt à y renoncer"),
+    ],
+)
+def test_what_selon_reports(extract, text, kind, content):
+    q = one(extract("fr", text))
+    assert (q.kind, q.content) == (kind, content)
