@@ -767,12 +767,12 @@ def surface_main_clause(ctx: DocContext, start: int, end: int) -> bool:
         return False
     nominal_seen = False
     for word in words:
-        if word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "PRON" and word.dep_.startswith(
+        if word.pos_ in _RELATIVE_POS and word.lower_ in ("qui", "que", "qu'", "qu’", "dont",
+                                                          "où", "who", "which", "that"):
+            nominal_seen = False  # a relative clause: its verb is not the main one
+        elif word.pos_ in ("NOUN", "PROPN") or (word.pos_ == "PRON" and word.dep_.startswith(
                 "nsubj")):
             nominal_seen = True
-        elif word.pos_ in _RELATIVE_POS and word.lower_ in ("qui", "que", "qu'", "qu’", "dont",
-                                                            "où", "who", "which", "that"):
-            nominal_seen = False  # a relative clause: its verb is not the main one
         elif word.pos_ in ("VERB", "AUX") and "Fin" in word.morph.get("VerbForm"):
             return nominal_seen
     return False

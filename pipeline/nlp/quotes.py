@@ -468,6 +468,14 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         # « L'avocat a, quant à lui, annoncé l'intention … »: the verb's own tense stands
         # before the comma, so what precedes is its subject, not a clause it reports
         return None
+    for verb in (cue.head, cue.token):
+        subject = grammatical_subject(verb, ctx)
+        if subject is not None and subject.pos_ in ("NOUN", "PROPN") and \
+                span[0] <= subject.idx < span[1] and not ctx.in_quotes(subject) and \
+                not surface_main_clause(ctx, *span):
+            # « La société civile, qui avait plaidé pour …, a salué ce vote »: the stretch
+            # before the comma is the verb's subject and its relative clause, not a report
+            return None
     speaker = None
     inverted = None  # the subject after the verb, in « X, a annoncé lundi le shérif »
     if in_attribution_position(cue, ctx) and cue.inverted is None:

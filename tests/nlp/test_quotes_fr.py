@@ -539,3 +539,11 @@ def test_se_dire_with_a_quoted_adjective_is_a_quotation(extract, text, content, 
 def test_what_selon_reports(extract, text, kind, content):
     q = one(extract("fr", text))
     assert (q.kind, q.content) == (kind, content)
+
+
+def test_a_subject_with_its_relative_clause_before_the_comma_is_not_a_reported_clause(extract):
+    text = ("L'association, qui avait réclamé la fermeture de la mine, a salué cette décision "
+            "mardi.")
+    found = extract("fr", text).quotes
+    assert not [q for q in found if q.content.startswith("L'association")]
+    assert not [q for q in found if q.speaker_mention and "décision" in q.speaker_mention]
