@@ -372,8 +372,10 @@ def _clause_after(marker: Token, ctx: DocContext) -> tuple[int, int] | None:
         return None
     verb = marker.head if marker.head.i > marker.i else None
     unit_end = ctx.unit_of(marker)[1]
-    if verb is not None and verb.pos_ in ("NOUN", "PROPN", "PRON", "DET"):
-        verb = None  # "que" hung on a noun: the parse of the clause is broken
+    if verb is not None and verb.pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADV", "ADP", "NUM"):
+        # "que" hung on a noun or on an adverb (« que même lors des qualifications, X
+        # avait dû … »): the parse of the clause is broken
+        verb = None
     if verb is not None:
         end = subtree_end(verb, ctx)
         # coordinated "que X et que Y": the parser may hang Y on the cue instead

@@ -342,6 +342,11 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
         if _can_follow_content(cue, ctx, subject_left) and (
                 cue.takes("direct") or cue.takes("que") or cue.takes("that")):
             span = preposed_clause(cue, subject_left, ctx)
+            if span is not None and found and subject is not None and \
+                    subject.i < cue.token.i and _fronted_adverbial_before(span, ctx):
+                # « L'affaire a été rejetée mais, six ans plus tard, l'homme d'affaires
+                # affirme que … »: the comma closes an adverbial of the cue's own clause
+                span = None
             if span is not None:
                 unit_start = ctx.unit_span(cue.token)[0]
                 start = _claimed_before(state, span[0], unit_start)
@@ -460,6 +465,18 @@ def _free(state: _State, span: tuple[int, int]) -> bool:
     return True
 
 
+def _fronted_adverbial_before(span: tuple[int, int], ctx: DocContext) -> bool:
+    """The stretch after the last comma of `span` is a verbless phrase outside quotation
+    marks (« six ans plus tard », "in 2016"), the fronted adverbial of the next clause."""
+    cut = ctx.text.rfind(",", span[0], span[1])
+    if cut < 0:
+        return False
+    tail = ctx.doc.char_span(cut + 1, span[1], alignment_mode="expand")
+    words = [t for t in tail if not t.is_space] if tail is not None else []
+    return bool(words) and not any(t.pos_ in ("VERB", "AUX") or t.is_punct or
+                                   ctx.in_quotes(t) for t in words)
+
+
 def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | None:
     ctx = state.ctx
     doc = ctx.doc
@@ -495,8 +512,8 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
                         return None
                     span = include_marks(ctx, *trimmed)
     speaker = speaker or speaker_for(cue, ctx)
-    if speaker is None:
-        return None
+    if speaker is None or speaker.kind == "relative":
+        return None  # « …, d'Ilanga Nature, qui soutient … »: a relative clause reports nothing
     inside = ctx.segments_in(span[0], span[1] + 1)
     free_inside = [k for k in inside if k not in state.used_segments]
     if inside and inside[-1] in free_inside:

@@ -547,3 +547,18 @@ def test_a_subject_with_its_relative_clause_before_the_comma_is_not_a_reported_c
     found = extract("fr", text).quotes
     assert not [q for q in found if q.content.startswith("L'association")]
     assert not [q for q in found if q.speaker_mention and "décision" in q.speaker_mention]
+
+
+def test_a_que_the_parser_hung_on_an_adverb_still_opens_the_whole_clause(extract):
+    text = ("Le sélectionneur a rappelé que même lors des qualifications, l'équipe avait dû "
+            "attendre la dernière minute.")
+    q = one(extract("fr", text))
+    assert q.content == ("même lors des qualifications, l'équipe avait dû attendre la "
+                         "dernière minute")
+
+
+def test_a_fronted_adverbial_before_the_subject_is_not_a_reported_clause(extract):
+    text = ("La plainte a été classée mais, dix ans plus tard, l'ancien maire affirme que ses "
+            "soupçons ont été confirmés.")
+    q = one(extract("fr", text))
+    assert q.content == "ses soupçons ont été confirmés"
