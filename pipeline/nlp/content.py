@@ -644,6 +644,12 @@ def preposed_clause(cue: Cue, subject_left: int | None, ctx: DocContext
         if doc[j].idx < cue.start:
             break
         group_first = j
+    # « …, a fait savoir X »: the tense of a light verb may stand outside the cue's words
+    auxiliaries = [c.i for verb in (cue.head, cue.token) for c in verb.children
+                   if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < group_first
+                   and group_first - c.i <= 2]
+    if auxiliaries:
+        group_first = min(auxiliaries)
     if subject_left is not None:
         group_first = min(group_first, subject_left)
     unit_start, _ = ctx.unit_of(cue.token)

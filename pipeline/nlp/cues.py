@@ -390,7 +390,7 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
                 and not (head is token and _after_quotation(token, ctx)):
             continue  # "sa retraite, révélée la veille": a modifier, not a report
         if any(c.dep_ == "mark" and ctx.lexicon.is_word("conditional", c.text)
-               for c in head.children):
+               and not ctx.in_quotes(c) for c in head.children):
             continue  # "si elle estime que …": a condition, not a report
         if _is_negated(token, ctx) or _is_negated(head, ctx) \
                 or _agentless_passive(head, ctx) or _imagined(token, ctx.lexicon):

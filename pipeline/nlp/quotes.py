@@ -979,7 +979,8 @@ def opinion_quotes(state: _State) -> None:
                             "opinion", 0.7, paragraph, segments=[k]))
             continue
         last = doc[unit_end - 1]
-        span = trim_span(ctx, rest.idx, last.idx + len(last.text))
+        start = _after_apposition(ctx, comma, unit_end) if comma.text == "," else rest.idx
+        span = trim_span(ctx, start, last.idx + len(last.text))
         if span is not None and _free(state, span) and has_clause_verb(ctx, *span):
             state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, "opinion",
                             speaker, "opinion", 0.65, paragraph))

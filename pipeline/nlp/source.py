@@ -166,6 +166,12 @@ def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
     first = min(cue.token.i, cue.head.i)
     while first > 0 and doc[first - 1].idx >= cue.start:
         first -= 1
+    # « …, a fait savoir X »: the tense of a light verb may stand outside the cue's words
+    auxiliaries = [c.i for verb in (cue.head, cue.token) for c in verb.children
+                   if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < first
+                   and first - c.i <= 2]
+    if auxiliaries:
+        first = min(auxiliaries)
     before = ctx.previous_word(first)
     if before is not None and ctx.lang == "fr" and before.lower_ in ("lui", "leur"):
         before = ctx.previous_word(before.i)  # « …, lui a fait écho X »: a dative clitic

@@ -562,3 +562,22 @@ def test_a_fronted_adverbial_before_the_subject_is_not_a_reported_clause(extract
             "soupçons ont été confirmés.")
     q = one(extract("fr", text))
     assert q.content == "ses soupçons ont été confirmés"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the tense of a light verb stands before the cue's words
+        ("Les contrôles ont bien été faits, a fait savoir la ministre de la Justice.",
+         "Les contrôles ont bien été faits", "la ministre de la Justice"),
+        # a « si » inside the quotation is not a condition on the reporting verb
+        ("«Ils n'ont aucun talent. Si, au golf», a ironisé le chroniqueur.",
+         "Ils n'ont aucun talent. Si, au golf", "le chroniqueur"),
+        # a person noun of everyday news
+        ("L'assassin a avoué avoir frappé la victime après une dispute.",
+         "avoir frappé la victime après une dispute", "L'assassin"),
+    ],
+)
+def test_more_reporting_forms(extract, text, content, speaker):
+    q = one(extract("fr", text))
+    assert (q.content, q.speaker_mention) == (content, speaker)
