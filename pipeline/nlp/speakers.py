@@ -1169,6 +1169,9 @@ class Resolver:
         kind = mention.kind
         if kind == "name" and self._person_context(mention):
             return self.resolve_name(mention, person=True)
+        if kind in ("role", "group", "anonymous") and self._statement_noun(
+                self.ctx.doc[mention.head]):
+            return self._statement_author(mention)
         if kind in ("name", "role", "group", "anonymous"):
             organisation = self._organisation(mention)
             if organisation is not None:
@@ -1195,6 +1198,38 @@ class Resolver:
                 or first[0].isdigit())
             return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
+
+    def _statement_noun(self, token: Token) -> bool:
+        nouns = self.ctx.lexicon.nominal_cues
+        return token.pos_ == "NOUN" and (token.lemma_.lower() in nouns or token.lower_ in nouns)
+
+    def _statement_author(self, mention: SpeakerMention) -> Entity | None:
+        """ « indique le communiqué du Conseil national », "the statement said": the body
+        or person that issued the statement, named in the phrase or, failing that, the
+        organisation named last nearby; never a person merely mentioned before."""
+        ctx = self.ctx
+        head = ctx.doc[mention.head]
+        for child in head.children:
+            if child.i > head.i and child.dep_ in ("nmod", "pobj", "prep") and child.i < len(
+                    ctx.doc):
+                target = child
+                if child.dep_ == "prep":
+                    objects = [g for g in child.children if g.dep_ == "pobj"]
+                    if not objects:
+                        continue
+                    target = objects[0]
+                if target.pos_ == "PROPN" or animate(target, ctx):
+                    return self.resolve_mention(mention_for(target, ctx))
+        paragraph = self._paragraph(mention.start)
+        best: tuple[int, OrgCluster] | None = None
+        for cluster in self.orgs:
+            for name in cluster.names:
+                if name.start < mention.start and paragraph - self._paragraph(name.start) <= 1 \
+                        and (best is None or name.start > best[0]):
+                    best = (name.start, cluster)
+        if best is not None:
+            return self._org_entity(best[1])
+        return self._group(mention, continue_same_head=True)
 
     def resolve_name(self, mention: SpeakerMention, *, person: bool = False) -> Entity | None:
         ctx = self.ctx

@@ -267,3 +267,20 @@ def test_a_pronoun_after_the_quotation_does_not_stand_for_a_body_named_inside_it
             "enquête sur les insultes, a-t-il précisé.")
     q = quote_with(extract("fr", text), "La Fédération française")
     assert q.speaker_name == "Marc Lavigne"
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "speaker"),
+    [
+        ("Le Conseil régional, présidé par Paul Ferrand, a voté le budget. Les travaux "
+         "commenceront en mai, indique le communiqué du Conseil régional.", "Les travaux",
+         "Conseil régional"),
+        # no author in the phrase: the organisation named last, never the person beside it
+        ("La société Valtrans, dirigée par Marc Aubry, a publié ses comptes.\n"
+         "« Les ventes ont progressé de 4 % », indique le communiqué.", "Les ventes",
+         "Valtrans"),
+    ],
+)
+def test_a_statement_speaks_for_who_issued_it(extract, text, start, speaker):
+    q = quote_with(extract("fr", text), start)
+    assert speaker in (q.speaker_name or "")
