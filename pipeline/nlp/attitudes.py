@@ -43,7 +43,13 @@ from pipeline.nlp.cues import (
     has_particle,
 )
 from pipeline.nlp.resources import CueVerb, english_forms, french_forms
-from pipeline.nlp.source import PERSON_LABELS, SpeakerMention, animate, mention_for
+from pipeline.nlp.source import (
+    PERSON_LABELS,
+    SpeakerMention,
+    animate,
+    mention_for,
+    name_right_before,
+)
 
 if TYPE_CHECKING:
     from pipeline.nlp.context import DocContext
@@ -186,10 +192,18 @@ def _speaks(token: Token, ctx: DocContext) -> bool:
     return animate(token, ctx)
 
 
+def _bare_participle(token: Token) -> bool:
+    """A verb without a determiner (« Invité sur France Inter, … ») is no subject, unlike a
+    participle made a noun (« le principal intéressé »)."""
+    return token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "det" for c in token.children)
+
+
 def _subject(verbs: list[Token], ctx: DocContext) -> Token | None:
     for verb in verbs:
+        # not a participle the parser made the subject (« Invité sur France Inter, X s'est
+        # montré … »)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
-                    and not c.text.startswith("-t")]
+                    and not c.text.startswith("-t") and not _bare_participle(c)]
         if subjects:
             return subjects[0]
     return None
@@ -198,7 +212,7 @@ def _subject(verbs: list[Token], ctx: DocContext) -> Token | None:
 def _speaker(verbs: list[Token], ctx: DocContext) -> SpeakerMention | None:
     """The speaker mention of a finite verb group, or of the verb a participle hangs on
     ("…, condemning the attack")."""
-    subject = _subject(verbs, ctx)
+    subject = _subject(verbs, ctx) or name_right_before(min(v.i for v in verbs), ctx)
     if subject is None and _rootless(verbs[0]):
         subject = verbs[0].head
     if subject is None:

@@ -57,7 +57,9 @@ class SpeakerMention:
 def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
     subjects = []
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and not child.text.startswith("-t"):
+        if child.dep_ in SUBJECT_DEPS and not child.text.startswith("-t") and not (
+                child.pos_ in ("VERB", "AUX") and child.dep_.startswith("nsubj")
+                and not any(c.dep_ == "det" for c in child.children)):
             if child.dep_ == "expl:subj" and ctx.lexicon.pronoun(child.text) is None:
                 continue
             if ctx.lang == "fr" and child.lower_.replace("’", "'") == "l'" and child.i < verb.i:
@@ -230,6 +232,9 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
         found = inverted_subject(cue, ctx)
         if found is not None:
             return found
+    found = _name_right_before_verb_group(cue, ctx)
+    if found is not None:
+        return found
     for verb in (cue.head, cue.token):
         governor = verb.head
         if _participle(verb):
@@ -296,6 +301,46 @@ def _surface_subject(cue: Cue, ctx: DocContext) -> Token | None:
     return heads[0] if heads else None
 
 
+
+
+def _verb_group_start(first: int, ctx: DocContext) -> int:
+    """First token of the verb group of the verb at `first`: with its auxiliaries, clitics
+    and an emphatic pronoun inside it (« s'est lui-même montré », « a elle aussi jugé »)."""
+    doc = ctx.doc
+    j = first
+    while j > 0:
+        before = doc[j - 1]
+        if before.pos_ == "AUX" or (before.pos_ == "PRON" and (
+                ctx.lexicon.is_word("reflexive", norm_token(before))
+                or before.lower_.endswith("-même") or before.lower_ in ("lui", "elle"))):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _name_right_before_verb_group(cue: Cue, ctx: DocContext) -> Token | None:
+    return name_right_before(min(cue.token.i, cue.head.i), ctx)
+
+
+def name_right_before(first: int, ctx: DocContext) -> Token | None:
+    """ « Invité sur France Inter, Bruno Le Maire s'est lui-même montré sceptique »: a
+    person's name standing right before the verb group of the verb at `first`, after a comma
+    or at the start of the sentence, is its subject whatever the parser hung it on."""
+    doc = ctx.doc
+    start = _verb_group_start(first, ctx)
+    unit_start = ctx.unit_of(doc[first])[0]
+    k = start - 1
+    phrase: list[Token] = []
+    while k >= unit_start and doc[k].text != "," and len(phrase) <= 5:
+        phrase.insert(0, doc[k])
+        k -= 1
+    if not phrase or len(phrase) > 5 or ctx.in_quotes(phrase[0]) or (
+            k >= unit_start and doc[k].text != ","):
+        return None
+    if all(t.ent_type_ in PERSON_LABELS for t in phrase) and phrase[-1].i == start - 1:
+        return phrase[0]
+    return None
 
 
 def _apposed_subject_before(cue: Cue, ctx: DocContext) -> Token | None:

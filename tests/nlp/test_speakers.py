@@ -284,3 +284,11 @@ def test_a_pronoun_after_the_quotation_does_not_stand_for_a_body_named_inside_it
 def test_a_statement_speaks_for_who_issued_it(extract, text, start, speaker):
     q = quote_with(extract("fr", text), start)
     assert speaker in (q.speaker_name or "")
+
+
+def test_a_name_right_before_the_verb_group_speaks_when_the_parser_took_a_participle(extract):
+    text = ("Le budget sera voté demain. Invité ce lundi sur Radio Centre, Paul Vasseur "
+            "s'est lui-même montré sceptique quant à la capacité du maire à tenir ses "
+            "promesses.")
+    found = extract("fr", text).quotes
+    assert found and all(q.speaker_name == "Paul Vasseur" for q in found)
