@@ -39,6 +39,7 @@ from pipeline.ids import (
     speaker_id_for_name,
 )
 from pipeline.nlp.context import DocContext
+from pipeline.nlp.cues import norm_token
 from pipeline.nlp.quotes import Draft
 from pipeline.nlp.resources import Resources
 from pipeline.nlp.source import (
@@ -247,10 +248,13 @@ class Resolver:
         """ "f" or "m" when the name opens with a given name of clear gender (given_names.tsv)."""
         first = name.split()[0] if name.split() else ""
         lexicon = self.ctx.lexicon
-        if lexicon.is_word("given_name_feminine", first):
-            return "f"
-        if lexicon.is_word("given_name_masculine", first):
-            return "m"
+        # a compound given name takes the gender of its first part (« Marie-Pierre »,
+        # « Jean-Marie »), unless the list names it whole
+        for form in (first, first.split("-")[0]):
+            if lexicon.is_word("given_name_feminine", form):
+                return "f"
+            if lexicon.is_word("given_name_masculine", form):
+                return "m"
         return None
 
     def _collect_names(self) -> None:
@@ -530,6 +534,13 @@ class Resolver:
         name = self.ctx.text[start:end]
         words = tuple(w for w in (fold_word(x) for x in re.split(r"[\s’']+", name)) if w)
         if not words:
+            return None
+        first = tokens[0]
+        title = self.ctx.lexicon.title(first.text) or self.ctx.lexicon.title(first.lemma_)
+        if title is not None and title.kind in ("role", "relational", "honorific") and \
+                first.text[:1].isupper():
+            # « l'Administrateur de l'hôpital », « le Ministre provincial »: a role written
+            # with a capital, not the name of a body
             return None
         subject = root.dep_.startswith("nsubj") or any(
             t.dep_.startswith("nsubj") and not (start <= t.head.idx < end) for t in tokens)
@@ -903,12 +914,17 @@ class Resolver:
         # ", ROLE, NAME,": a role phrase ending with a comma right before the name
         comma = previous
         after_name = ctx.next_word(end_token.i)
-        if comma is not None and comma.text in ",(" and not before and after_name is not None \
-                and after_name.text in ",)":
+        # (also at the end of the sentence, and after a preposition: « en présence de
+        # l'administrateur de l'hôpital, John Baelani. »)
+        if comma is not None and comma.text in ",(" and not before and (
+                after_name is None or after_name.text in ",).;"
+                or after_name.i >= unit_end or ctx.lexicon.is_word("coordinator",
+                                                                   after_name.text)):
             phrase = self._phrase_back(comma.i - 1, unit_start)
             opener = ctx.previous_word(phrase[0].i) if phrase else None
             if phrase and phrase[0].pos_ == "DET" and self._role_nouns(phrase) and (
-                    opener is None or opener.i < unit_start or opener.text in ",:;"):
+                    opener is None or opener.i < unit_start or opener.text in ",:;"
+                    or norm_token(opener) in ("de", "d'", "du", "des", "of")):
                 role = self._role_from_tokens(phrase)
                 if role:
                     roles.append(role)
@@ -1498,8 +1514,9 @@ class Resolver:
                 ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
             return self._group(mention, continue_same_head=True)
         head_token = doc[mention.head]
-        if head_token.pos_ == "PROPN" or (head_token.ent_type_
-                                          and head_token.text[:1].isupper()):
+        head_role = ctx.lexicon.title(head_token.text)
+        if (head_token.pos_ == "PROPN" or (head_token.ent_type_ and head_token.text[:1].isupper())
+                ) and (head_role is None or head_role.kind not in ("role", "relational")):
             return self._group(mention, continue_same_head=True)  # a body named, not a role
         head_title = ctx.lexicon.title(head_token.lemma_) or ctx.lexicon.title(head_token.text)
         if head_title is not None and head_title.kind == "anonymous":

@@ -292,3 +292,11 @@ def test_a_name_right_before_the_verb_group_speaks_when_the_parser_took_a_partic
             "promesses.")
     found = extract("fr", text).quotes
     assert found and all(q.speaker_name == "Paul Vasseur" for q in found)
+
+
+@pytest.mark.parametrize("role", ["administrateur", "Administrateur"])
+def test_a_role_given_before_a_name_at_the_end_of_a_sentence_resolves_to_it(extract, role):
+    text = (f"La cérémonie a eu lieu en présence de l'{role} de l'hôpital, Jean Bolamba. "
+            f"« Ce matériel est entre de bonnes mains », a souligné l'{role} de l'hôpital.")
+    q = quote_with(extract("fr", text), "Ce matériel")
+    assert q.speaker_name == "Jean Bolamba"
