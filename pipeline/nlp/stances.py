@@ -943,6 +943,7 @@ class _Composer:
 def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> PolarityResult:
     """The signed polarity of a quotation (content and cue), and the rule that decided it."""
     inside = {t.i for t in tokens_within(doc, quote.content_start, quote.content_end)}
+    inside -= _contrasted_phrases(doc, inside)
     composer = _Composer(lexicon, inside, direct=quote.kind == "direct")
     roots = [doc[i] for i in sorted(inside)
              if doc[i].head.i not in inside or doc[i].head.i == i]
@@ -965,6 +966,14 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
             # A promise to harm is a threat (CAMEO 13): "vowed to crush the rebels", « a juré
             # d'être impitoyable ».
             cue_sign, cue_rule = -1.0, "promise-of-harm"
+        elif cue_sign < 0 and (quote.cue_class or "").lower() == "warning" and \
+                content_total > 0 and roots and (
+                    composer.word_class(roots[0]) == "favor" or any(
+                        c.dep_ in ("aux", "advmod") and composer.word_class(c) == "favor"
+                        for c in roots[0].children)):
+            # A warning that something is needed presses for it: « a averti qu'il nous faut
+            # poursuivre nos efforts », "warned that we must act now".
+            cue_sign, cue_rule = 1.0, "warning-of-need"
         elif cue_sign > 0 and content_total < 0 and (content_derived or any(
                 rule == "attitude-against" for rule, _ in composer.trace)):
             # A favourable cue wants what the content says, so it takes the content's side
@@ -981,6 +990,32 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
                           balanced_cue=not cue_sign and _balanced_cue(doc, quote, lexicon),
                           cue_sign=cue_sign, content_evidence=content_evidence,
                           cue_wants=cue_wants)
+
+
+_CONTRAST_WORDS = frozenset({"contrairement", "unlike"})
+
+
+def _contrasted_phrases(doc: Doc, inside: set[int]) -> set[int]:
+    """Tokens of a phrase the speaker sets against their subject (« contrairement à
+    l'opposition, qui se perd en débats inutiles », "unlike his rivals, who …"): what it says
+    is about someone else, not about what the quotation takes a stance on."""
+    out: set[int] = set()
+    for i in inside:
+        token = doc[i]
+        if token.lower_ not in _CONTRAST_WORDS:
+            continue
+        out |= {t.i for t in token.subtree}
+        if token.dep_ in ("case", "advmod", "mark") and token.head.pos_ in ("NOUN", "PROPN",
+                                                                             "PRON"):
+            out |= {t.i for t in token.head.subtree}
+        # the relative clause after the contrasted noun, wherever the parser hung it
+        k = max(out) + 1 if out else token.i + 1
+        while k < len(doc) and doc[k].is_punct:
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("qui", "who", "which") and \
+                doc[k].head.i != doc[k].i:
+            out |= {t.i for t in doc[k].head.subtree if t.i >= k}
+    return out & inside
 
 
 def _cue_default_sign(polarity: PolarityResult) -> float:

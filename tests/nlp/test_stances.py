@@ -1183,3 +1183,18 @@ def test_wanting_to_lift_something_is_for_the_lifting(nlp, resources):
     stance = main_stance(nlp, resources, "fr", text,
                          "vouloir lever le secret sur les origines des enfants", "a dit")
     assert stance.target.startswith("lever") and stance.polarity == "favor"
+
+
+def test_a_warning_that_something_is_needed_presses_for_it(nlp, resources):
+    text = "Le président a averti qu'il nous faut poursuivre nos efforts."
+    assert polarity(nlp, resources, "fr", text, "il nous faut poursuivre nos efforts",
+                    "a averti", cue_class="warning") == "favor"
+
+
+def test_what_is_said_of_a_contrasted_rival_is_not_said_of_the_subject(nlp, resources):
+    text = ("La ministre a souligné que le plan reste centré sur l'emploi, contrairement à "
+            "l'opposition, qui se perd en querelles inutiles.")
+    content = ("le plan reste centré sur l'emploi, contrairement à l'opposition, qui se perd en "
+               "querelles inutiles")
+    assert polarity(nlp, resources, "fr", text, content, "a souligné",
+                    cue_class="emphasis") != "against"
