@@ -1521,6 +1521,15 @@ class Resolver:
         head_title = ctx.lexicon.title(head_token.lemma_) or ctx.lexicon.title(head_token.text)
         if head_title is not None and head_title.kind == "anonymous":
             return self._group(mention, continue_same_head=True, anonymous=True)
+        generic = ctx.lexicon.is_word("generic_person", head_token.lemma_.lower())
+        if neutral and generic and len(neutral) > 1:
+            # « la jeune femme », « l'ancien homme d'affaires » among several people: a
+            # description of the person just mentioned, not of the most salient one
+            recent = self._most_recent(mention.start, person=True, gender=role.gender,
+                                       number="s")
+            if recent in neutral:
+                return recent
+            return self._group(mention, continue_same_head=True, anonymous=True)
         if neutral and self._human(doc[mention.head]):
             return max(neutral, key=lambda e: (self._salience(e, mention.start), e.salience,
                                                -self._distance(e, mention.start)))

@@ -300,3 +300,13 @@ def test_a_role_given_before_a_name_at_the_end_of_a_sentence_resolves_to_it(extr
             f"« Ce matériel est entre de bonnes mains », a souligné l'{role} de l'hôpital.")
     q = quote_with(extract("fr", text), "Ce matériel")
     assert q.speaker_name == "Jean Bolamba"
+
+
+def test_a_generic_description_goes_to_the_person_just_mentioned(extract):
+    text = ("Le tireur, Marc Delorme, avait acheté ses armes légalement, selon la police. "
+            "Marc Delorme vivait seul. Delorme jouait au poker. Delorme avait 64 ans.\n"
+            "Le débat sur les armes a été relancé, une mesure à laquelle le président Paul "
+            "Garnier s'était opposé. « Nous en discuterons en temps voulu », a commenté l'ancien "
+            "homme d'affaires devant des journalistes.")
+    q = quote_with(extract("fr", text), "Nous en discuterons")
+    assert q.speaker_name == "Paul Garnier"
