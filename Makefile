@@ -35,7 +35,9 @@ eval: sync
 		tests/heldout2/fr-heldout2 tests/heldout2/en-heldout2 \
 		$(dir $(wildcard tests/heldout3/*/articles.jsonl)) \
 		tests/heldout4/fr-heldout4 tests/heldout4/en-heldout4 \
-		tests/heldout5/fr-heldout5 tests/heldout5/en-heldout5
+		tests/heldout5/fr-heldout5 tests/heldout5/en-heldout5 \
+		tests/heldout6/fr-heldout6 tests/heldout6/en-heldout6 tests/heldout7/fr-heldout7 \
+		tests/heldout8/en-heldout8
 
 bench: sync
 	.venv/bin/newsevents -q bench
