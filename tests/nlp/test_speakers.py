@@ -310,3 +310,10 @@ def test_a_generic_description_goes_to_the_person_just_mentioned(extract):
             "homme d'affaires devant des journalistes.")
     q = quote_with(extract("fr", text), "Nous en discuterons")
     assert q.speaker_name == "Paul Garnier"
+
+
+def test_a_partner_never_speaks_as_the_person_they_depend_on(extract):
+    text = ("Former champion Ray Dolan hurt his hand while cleaning a gun, police said. "
+            "He was in surgery on Tuesday night, his fiancee wrote on social media.")
+    q = quote_with(extract("en", text), "He was in surgery")
+    assert q.speaker_name != "Ray Dolan"
