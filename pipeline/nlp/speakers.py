@@ -1538,9 +1538,11 @@ class Resolver:
     def _other_office(self, role: Role, entity: Entity) -> bool:
         """The mention names a function of the lexicon and the person holds another one."""
         lexicon = self.ctx.lexicon
-        if not _lexicon_role(role.head, lexicon):
-            return False
-        offices = [r for r in entity.roles if _lexicon_role(r.head, lexicon)]
+        if not _lexicon_role(role.head, lexicon) or lexicon.is_word("generic_person", role.head):
+            return False  # « la jeune femme » is no office
+        # any function the text gives the person counts (« son adjoint M. X » is not « le
+        # Gouverneur »), known to the word lists or not
+        offices = [r for r in entity.roles if r.head]
         return bool(offices) and all(role.head not in r.words for r in offices)
 
     def _human(self, token: Token) -> bool:

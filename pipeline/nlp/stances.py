@@ -73,6 +73,8 @@ HEDGE_FACTOR = 0.6
 ADJUNCT_FACTOR = 0.5
 CONTRAST_FACTOR = 2.0
 DECISION_THRESHOLD = 0.4
+# Weight of the first of two opposite attitudes that cancel out (coordinated clauses).
+TIE_BREAK_FACTOR = 0.6
 # The score of a stance the reporting frame takes toward its own object ("condemned the attack,
 # saying ..."): explicit, so as strong as a cue's.
 FRAME_SCORE = 0.6
@@ -954,6 +956,13 @@ def content_polarity(doc: Doc, quote: Quote, lexicon: StanceLexicon) -> Polarity
         weight = CONTRAST_FACTOR if _opens_with_contrast(root, inside, lexicon, composer) else 1.0
         total += value.score * weight
         evidence = evidence or value.evidence
+    if evidence and abs(total) < 1e-9:
+        decided = [value for rule, value in composer.trace
+                   if rule in ("attitude-against", "attitude-favor") and value]
+        if len(decided) >= 2 and decided[0] * decided[1] < 0:
+            # "Russia has condemned the coup and considers it imperative that …": two clauses
+            # pulling both ways; the first names what the statement is about
+            total = decided[0] * TIE_BREAK_FACTOR
     content_total = total
     content_evidence = evidence
     content_derived = any(composer.value(r).derived for r in roots) and content_total < 0

@@ -317,3 +317,11 @@ def test_a_partner_never_speaks_as_the_person_they_depend_on(extract):
             "He was in surgery on Tuesday night, his fiancee wrote on social media.")
     q = quote_with(extract("en", text), "He was in surgery")
     assert q.speaker_name != "Ray Dolan"
+
+
+def test_a_role_is_not_given_to_a_person_the_text_gives_another_function(extract):
+    text = ("Le maire, M. Paul Diouf, y était représenté par son adjoint M. Saliou Ndiaye. "
+            "Dans son allocution, le Gouverneur a exhorté les services publics à redoubler "
+            "d'efforts.")
+    q = quote_with(extract("fr", text), "à redoubler")
+    assert q.speaker_name not in ("Saliou Ndiaye", "Paul Diouf")

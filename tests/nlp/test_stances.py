@@ -1198,3 +1198,12 @@ def test_what_is_said_of_a_contrasted_rival_is_not_said_of_the_subject(nlp, reso
                "querelles inutiles")
     assert polarity(nlp, resources, "fr", text, content, "a souligné",
                     cue_class="emphasis") != "against"
+
+
+def test_two_opposite_clauses_take_the_side_of_the_first(nlp, resources):
+    text = ("Russia has condemned the attempted coup and considers it imperative that disputes "
+            "be settled by law, the ministry said.")
+    content = ("Russia has condemned the attempted coup and considers it imperative that "
+               "disputes be settled by law")
+    assert polarity(nlp, resources, "en", text, content, "said",
+                    cue_class="statement") == "against"
