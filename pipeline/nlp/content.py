@@ -121,7 +121,9 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     lexicon = ctx.lexicon
     nouns: list[Token] = []  # direct objects between the cue and "que"
     after_preposition = False  # « a déclaré à CBC/Radio-Canada que »: not an object
-    for token in _right_window(cue, ctx):
+    # circumstances may stand between the cue and « que » (« a fait savoir mercredi lors de
+    # la présentation du plan du gouvernement en vue de la rentrée qu'… »)
+    for token in _right_window(cue, ctx, size=20):
         if token.pos_ == "ADP" and not lexicon.is_word("complementizer", token.text):
             after_preposition = True
         if token.pos_ in ("NOUN", "PROPN") and token.head.i in (cue.token.i, cue.head.i) \
@@ -141,8 +143,16 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 # « a indiqué jeudi qu'elle … » tagged as a relative pronoun: with no noun for
                 # it to relate to, it is the complementiser
                 misparsed = True
+            if ctx.lang == "fr" and relative and cue.takes("addressee") and nouns and \
+                    previous is not None and previous.i == nouns[-1].i:
+                # « a averti, samedi, Téhéran que … »: after the person warned, « que »
+                # opens what they were told, to the end of the sentence (the parser made it
+                # a relative clause of the person)
+                unit_end = ctx.unit_of(token)[1]
+                return token_span(ctx, token.i + 1,
+                                  _before_trailing_attribution(token.i + 1, unit_end, ctx))
             relative = relative and not misparsed
-            if nouns and (relative or ctx.lang == "fr"):
+            if nouns and not cue.takes("addressee") and (relative or ctx.lang == "fr"):
                 # after an object, "que" opens a relative clause ("des choses que l'on
                 # regrettera") unless the noun is one of saying ("l'argument que …")
                 if nouns[0].lemma_.lower() not in lexicon.complement_nouns and \

@@ -38,6 +38,7 @@ from pipeline.nlp.cues import (
     after_quotation_and_subject,
     find_verb_cues,
     inverted_pronoun,
+    norm_token,
     select_entry,
 )
 from pipeline.nlp.marks import Segment
@@ -421,6 +422,9 @@ def _coordinated_speaker(cue: Cue, state: _State) -> SpeakerMention | None:
     after a reporting clause) shares the speaker of the reporting verb before it."""
     ctx = state.ctx
     before = ctx.previous_word(min(cue.token.i, cue.head.i))
+    while before is not None and participle(cue.token) and norm_token(before) in ("en",
+                                                                                  "tout"):
+        before = ctx.previous_word(before.i)  # « …, a-t-elle affirmé, tout en soulignant »
     if before is not None and before.text == "," and participle(cue.token):
         # « …, a-t-il ajouté, précisant que … »: a participle right after a reporting clause
         # shares its speaker, wherever the parser hung it

@@ -581,3 +581,25 @@ def test_a_fronted_adverbial_before_the_subject_is_not_a_reported_clause(extract
 def test_more_reporting_forms(extract, text, content, speaker):
     q = one(extract("fr", text))
     assert (q.content, q.speaker_mention) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "content"),
+    [
+        # the person warned, with circumstances before it, then « que »
+        ("Le président a averti, samedi 4 mai, Moscou que la frontière serait fermée et que "
+         "les visas seraient suspendus.", "la frontière",
+         "la frontière serait fermée et que les visas seraient suspendus"),
+        # circumstances between the cue and « qu' »
+        ("La ministre a fait savoir mercredi lors de la présentation du plan du gouvernement "
+         "en vue de la rentrée qu'en raison des risques, le masque sera obligatoire.",
+         "en raison", "en raison des risques, le masque sera obligatoire"),
+        # a gerund after an incise shares its speaker
+        ("La directrice Anne Morel a parlé aux élèves. « Nous manquons de moyens », a-t-elle "
+         "affirmé, tout en soulignant que les dons restent rares.", "les dons",
+         "les dons restent rares"),
+    ],
+)
+def test_clauses_after_circumstances_and_gerunds(extract, text, start, content):
+    q = quote_with(extract("fr", text), start)
+    assert q.content == content
