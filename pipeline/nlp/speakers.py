@@ -640,6 +640,17 @@ class Resolver:
                             all(t.pos_ in ("ADP", "DET", "PROPN") for t in
                                 doc[token.i + 1:inner.i]):
                         right = max(right, inner.i)
+            # the capitalised words of the name before its head noun, "and" between them
+            # ("the Water Purification and Treatment Association of India")
+            if token.text[:1].isupper():
+                k = token.i - 1
+                while k > dets[0].i and (
+                        (doc[k].text[:1].isupper() and doc[k].pos_ in ("PROPN", "NOUN", "ADJ"))
+                        or (doc[k].lower_ in ("and", "&", "et") and k - 1 > dets[0].i
+                            and doc[k - 1].text[:1].isupper())):
+                    k -= 1
+                if k + 1 < left and right > token.i:
+                    left = k + 1
             if left == right == token.i:
                 continue
             tokens = list(doc[left:right + 1])

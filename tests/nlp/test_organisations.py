@@ -171,3 +171,10 @@ def test_an_agency_known_by_its_acronym_after_its_full_name(extract):
     second = quote_with(extraction, "the report")
     assert second.speaker_name == "Federal Rail Administration"
     assert second.speaker_id == first.speaker_id
+
+
+def test_a_body_name_keeps_its_capitalised_words_joined_by_and(extract):
+    text = ("Ahmedabad/New Delhi, Jan 22 (PTI) The Water Purification and Treatment Association "
+            "of India (WAPTAI) has urged the government to consider rationalisation of GST.")
+    q = extract("en", text).quotes[0]
+    assert q.speaker_name == "Water Purification and Treatment Association of India"
