@@ -603,3 +603,17 @@ def test_more_reporting_forms(extract, text, content, speaker):
 def test_clauses_after_circumstances_and_gerunds(extract, text, start, content):
     q = quote_with(extract("fr", text), start)
     assert q.content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Le président a exhorté, dimanche 17 février, les Européens à rapatrier leurs "
+         "ressortissants.", "à rapatrier leurs ressortissants"),
+        ("La Commission a demandé à la fin de novembre à Londres de régler le litige des "
+         "licences de pêche.", "de régler le litige des licences de pêche"),
+    ],
+)
+def test_an_appeal_reaches_its_infinitive_past_the_person_addressed(extract, text, content):
+    q = one(extract("fr", text))
+    assert q.content == content
