@@ -1354,15 +1354,28 @@ def _nominal_cue_after(segment: Segment, ctx: DocContext
         return None
     start, end = ctx.units[unit_index + 1]
     tokens = [t for t in doc[start:min(end, start + 8)] if not t.is_space]
-    if not tokens or not ctx.lexicon.is_word("determiner_demonstrative", tokens[0].text):
+    if not tokens:
+        return None
+    demonstrative = ctx.lexicon.is_word("determiner_demonstrative", tokens[0].text)
+    definite = ctx.lexicon.is_word("determiner_definite", tokens[0].text)
+    if not (demonstrative or definite):
         return None
     for n in range(1, min(4, len(tokens))):
         phrase = " ".join(t.lower_ for t in tokens[1:n + 1])
         if phrase in ctx.lexicon.nominal_cues:
             rest = tokens[n + 1:]
-            if rest and (ctx.lexicon.is_word("of", rest[0].text) or rest[0].lower_ == "by"):
-                source = _object_after(ctx, rest[0].i + 1)
-                if source is None or source.pos_ != "PROPN":
+            copula = False
+            if definite and not demonstrative:
+                # « L'expression est du ministre X », "The words are those of X"
+                if not rest or rest[0].lemma_.lower() not in ("être", "be"):
+                    return None
+                rest, copula = rest[1:], True
+            if rest and (ctx.lexicon.is_word("of", rest[0].text) or rest[0].lower_ == "by"
+                         or (copula and rest[0].lower_ in ("du", "des"))):
+                source = _object_after(ctx, rest[0].i + 1) if rest[0].lower_ not in (
+                    "du", "des") else ctx.next_word(rest[0].i)
+                if source is None or not (source.pos_ == "PROPN" or (
+                        copula and animate(source, ctx))):
                     return None
                 cue_span = (tokens[1].idx, tokens[n].idx + len(tokens[n].text))
                 return cue_span, mention_for(source, ctx), "statement"

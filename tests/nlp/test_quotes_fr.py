@@ -617,3 +617,10 @@ def test_clauses_after_circumstances_and_gerunds(extract, text, start, content):
 def test_an_appeal_reaches_its_infinitive_past_the_person_addressed(extract, text, content):
     q = one(extract("fr", text))
     assert q.content == content
+
+
+def test_a_noun_of_saying_with_a_copula_names_the_author_of_the_quotation_before(extract):
+    text = ("«Nous avons évité le pire». La formule est du préfet de la région Paul Garnier, "
+            "venu lundi sur place.")
+    q = quote_with(extract("fr", text), "Nous avons évité")
+    assert q.speaker_name == "Paul Garnier"
