@@ -152,6 +152,11 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 return token_span(ctx, token.i + 1,
                                   _before_trailing_attribution(token.i + 1, unit_end, ctx))
             relative = relative and not misparsed
+            if ctx.lang == "fr" and previous is not None and _norm(previous) in ("ce", "c'") \
+                    and not nouns:
+                # « a rappelé ce que tout le monde savait : la dette est trop lourde »: the
+                # free relative is an object; what was said follows the colon, if anything
+                return _clause_after_colon(token, ctx)
             if nouns and not cue.takes("addressee") and (relative or ctx.lang == "fr"):
                 # after an object, "que" opens a relative clause ("des choses que l'on
                 # regrettera") unless the noun is one of saying ("l'argument que …")
@@ -332,6 +337,23 @@ def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     if span is None or not independent_clause(ctx, *span):
         return None
     return span
+
+
+def _clause_after_colon(token: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """The independent clause after the first colon following `token` in its sentence."""
+    doc = ctx.doc
+    unit_end = ctx.unit_of(token)[1]
+    for j in range(token.i + 1, unit_end):
+        if ctx.in_quotes(doc[j]):
+            return None
+        if doc[j].text == ":":
+            first = ctx.next_word(j)
+            if first is None or first.i >= unit_end or ctx.in_quotes(first) or \
+                    first.text in OPENING or first.text == STRAIGHT:
+                return None
+            span = token_span(ctx, first.i, unit_end)
+            return span if span is not None and independent_clause(ctx, *span) else None
+    return None
 
 
 def surface_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:

@@ -624,3 +624,16 @@ def test_a_noun_of_saying_with_a_copula_names_the_author_of_the_quotation_before
             "venu lundi sur place.")
     q = quote_with(extract("fr", text), "Nous avons évité")
     assert q.speaker_name == "Paul Garnier"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Le ministre a rappelé ce que tout le monde savait : la dette est trop lourde.",
+         "la dette est trop lourde"),
+        ("Le ministre a répété ce qu'il avait dit hier.", None),
+    ],
+)
+def test_a_free_relative_object_is_not_what_was_said(extract, text, content):
+    found = extract("fr", text).quotes
+    assert [q.content for q in found] == ([content] if content else [])
