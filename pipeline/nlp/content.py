@@ -152,8 +152,10 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 return token_span(ctx, token.i + 1,
                                   _before_trailing_attribution(token.i + 1, unit_end, ctx))
             relative = relative and not misparsed
+            governed = ctx.previous_word(previous.i) if previous is not None else None
             if ctx.lang == "fr" and previous is not None and _norm(previous) in ("ce", "c'") \
-                    and not nouns:
+                    and not nouns and not (governed is not None and _norm(governed) in (
+                        "à", "de", "d'")):  # « s'attend à ce que … » is a complementiser
                 # « a rappelé ce que tout le monde savait : la dette est trop lourde »: the
                 # free relative is an object; what was said follows the colon, if anything
                 return _clause_after_colon(token, ctx)
