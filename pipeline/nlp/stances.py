@@ -192,6 +192,7 @@ class StanceLexicon:
     declines: frozenset[str] = frozenset()
     opposers: frozenset[str] = frozenset()
     opposer_pairs: frozenset[tuple[str, str]] = frozenset()
+    transparent: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -232,6 +233,7 @@ class StanceLexicon:
             declines=_words(ops.get("declines", [])),
             opposers=_words(ops.get("opposers", [])),
             opposer_pairs=_pairs(ops.get("opposers", [])),
+            transparent=_words(ops.get("transparent", [])),
             pos_only=_pos_restrictions(
                 *(words.get(k, []) for k in ("positive", "negative")),
                 *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
@@ -726,7 +728,18 @@ class _Composer:
             judged = self.copular_subject(tok)
             if judged is not None and judged.i in self.inside:
                 self.focus.append(judged)
-        if own == "favor":
+        aware = own == "favor" and comp and any(
+            c.dep_ in ("xcomp", "ccomp") and self.has(c, self.lex.transparent)
+            and (c.lemma_.lower() not in ("avoir", "have", "keep", "bear", "garder")
+                 or any(g.lemma_.lower() in ("esprit", "mind") for g in c.subtree))
+            for c in complements)
+        if aware:
+            # « il faut avoir à l'esprit que X est dévastateur », "we must remember that X":
+            # the need is to know; the stance is the known clause's
+            score = comp + adj
+            self.trace.append(("awareness", comp))
+            evidence = True
+        elif own == "favor":
             # Wanting something negated or failed is against it; so is wanting a harm or a
             # negative verdict done to the subject (« X doit être interdit », « … classé comme
             # cancérigène »).
@@ -862,7 +875,14 @@ class _Composer:
                     self.actions.add(tok.i)
                     self.focus.append(tok)
             evidence = True
-        if modal_favor:
+        if modal_favor and score and self.has(tok, self.lex.transparent) and (
+                tok.lemma_.lower() not in ("keep", "bear")
+                or any(g.lemma_.lower() == "mind" for g in tok.subtree)):
+            # "we must remember that this war is a disaster": the need is to know; the stance
+            # is the known clause's
+            self.trace.append(("awareness", score))
+            evidence = True
+        elif modal_favor:
             # "X should be banned", "X should be classified as carcinogenic": the modal wants
             # the passive or copular verdict on X, whatever its sign.
             verdict = any(c.dep_ in ("aux:pass", "auxpass", "cop") for c in children) and any(

@@ -1207,3 +1207,19 @@ def test_two_opposite_clauses_take_the_side_of_the_first(nlp, resources):
                "disputes be settled by law")
     assert polarity(nlp, resources, "en", text, content, "said",
                     cue_class="statement") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "cue"),
+    [
+        ("fr", "« Il faut avoir à l'esprit que ce blocage est dévastateur pour l'économie », "
+               "a-t-elle expliqué.",
+         "Il faut avoir à l'esprit que ce blocage est dévastateur pour l'économie", "expliqué"),
+        ("en", "\"We must remember that this blockade is a disaster,\" she said.",
+         "We must remember that this blockade is a disaster", "said"),
+    ],
+)
+def test_a_need_to_know_takes_the_side_of_what_is_known(nlp, resources, lang, text, content,
+                                                         cue):
+    assert polarity(nlp, resources, lang, text, content, cue,
+                    cue_class="statement") == "against"
