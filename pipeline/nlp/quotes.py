@@ -596,6 +596,16 @@ def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext
         return None  # ", adding that …": another reporting verb
     if any(t.pos_ == "SCONJ" or t.dep_ == "mark" for t in rest[:2]):
         return None  # ", alors que …", ", while …": the writer's circumstance, not reported
+    for n, t in enumerate(rest):
+        # « …, a-t-il regretté, « … » et le président X a proposé de … »: a clause with its
+        # own reporting verb, after a conjunction, is another report
+        if n and ctx.lexicon.is_word("coordinator", t.text) and not ctx.in_quotes(t) and any(
+                u.pos_ == "VERB" and ctx.lexicon.forms.get(u.lower_) and not ctx.in_quotes(u)
+                for u in rest[n + 1:]):
+            rest = rest[:n]
+            break
+    if not rest:
+        return None
     last = rest[-1]
     first = rest[0]
     if ctx.lexicon.is_word("coordinator", first.text) and len(rest) > 1:

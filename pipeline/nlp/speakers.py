@@ -933,9 +933,13 @@ class Resolver:
                                                                    after_name.text)):
             phrase = self._phrase_back(comma.i - 1, unit_start)
             opener = ctx.previous_word(phrase[0].i) if phrase else None
+            after_of = opener is not None and opener.i >= unit_start and norm_token(
+                opener) in ("de", "d'", "du", "des", "of")
             if phrase and phrase[0].pos_ == "DET" and self._role_nouns(phrase) and (
                     opener is None or opener.i < unit_start or opener.text in ",:;"
-                    or norm_token(opener) in ("de", "d'", "du", "des", "of")):
+                    # after « de », only a function the word lists know: « en présence de
+                    # l'administrateur de l'hôpital, X » but not « lors de la conférence, X »
+                    or (after_of and self._known_function(phrase))):
                 role = self._role_from_tokens(phrase)
                 if role:
                     roles.append(role)
@@ -996,6 +1000,12 @@ class Resolver:
                         if role:
                             roles.append(role)
         return roles
+
+    def _known_function(self, tokens: list[Token]) -> bool:
+        nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+        title = (self.ctx.lexicon.title(nouns[0].lemma_) or self.ctx.lexicon.title(nouns[0].text)
+                 ) if nouns else None
+        return title is not None and title.kind in ("role", "relational")
 
     def _role_nouns(self, tokens: list[Token]) -> bool:
         """The phrase names a function (not an institution, a document or an event)."""
@@ -1211,7 +1221,11 @@ class Resolver:
             return self.resolve_mention(mention_for(self.ctx.doc[mention.antecedent], self.ctx))
         if kind == "pronoun":
             before = draft.start if draft is not None and draft.start < mention.start else None
-            return self.resolve_pronoun(mention, before) or self._role_subject_before(mention)
+            # (when nothing stands before the quotation, its own words are all there is: the
+            # quotation's span may have run over the attribution, « Pour X, … », ajoute-t-il)
+            return self.resolve_pronoun(mention, before) or (
+                self.resolve_pronoun(mention) if before is not None else None) or \
+                self._role_subject_before(mention)
         if kind in ("first", "generic"):
             return None
         if kind == "indefinite":

@@ -637,3 +637,12 @@ def test_a_noun_of_saying_with_a_copula_names_the_author_of_the_quotation_before
 def test_a_free_relative_object_is_not_what_was_said(extract, text, content):
     found = extract("fr", text).quotes
     assert [q.content for q in found] == ([content] if content else [])
+
+
+def test_an_incise_tail_stops_before_another_report(extract):
+    text = ("Mais ces textes, a-t-il regretté, « ne sont pas suffisants » et le président Paul "
+            "Garnier a proposé de renforcer la loi.")
+    found = extract("fr", text).quotes
+    assert any(q.content == "de renforcer la loi" and q.speaker_name == "Paul Garnier"
+               for q in found)
+    assert not any("a proposé" in q.content for q in found)

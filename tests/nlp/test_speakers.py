@@ -325,3 +325,18 @@ def test_a_role_is_not_given_to_a_person_the_text_gives_another_function(extract
             "d'efforts.")
     q = quote_with(extract("fr", text), "à redoubler")
     assert q.speaker_name not in ("Saliou Ndiaye", "Paul Diouf")
+
+
+def test_an_event_before_a_name_is_not_its_role(extract):
+    text = ("Lors de la conférence d'ouverture du salon, Paul Verdier, patron de Valtrans, a "
+            "résumé la situation : « Nous manquons de pièces », a-t-il déclaré.")
+    q = quote_with(extract("fr", text), "Nous manquons")
+    assert q.speaker_name == "Paul Verdier"
+
+
+def test_a_leader_description_goes_to_the_person_just_named(extract):
+    text = ("Lors du point de presse, la gouverneure Anne Whitby a dénoncé la violence. "
+            "Le maire Paul Roux était présent. Marie Colin a pris la parole ensuite.\n"
+            "« Nous ne pouvons pas continuer ainsi », a fustigé la dirigeante de l'État.")
+    q = quote_with(extract("fr", text), "Nous ne pouvons")
+    assert q.speaker_name == "Marie Colin"
