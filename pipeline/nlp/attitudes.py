@@ -47,6 +47,7 @@ from pipeline.nlp.source import (
     PERSON_LABELS,
     SpeakerMention,
     animate,
+    bare_participle,
     mention_for,
     name_right_before,
 )
@@ -192,18 +193,12 @@ def _speaks(token: Token, ctx: DocContext) -> bool:
     return animate(token, ctx)
 
 
-def _bare_participle(token: Token) -> bool:
-    """A verb without a determiner (« Invité sur France Inter, … ») is no subject, unlike a
-    participle made a noun (« le principal intéressé »)."""
-    return token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "det" for c in token.children)
-
-
 def _subject(verbs: list[Token], ctx: DocContext) -> Token | None:
     for verb in verbs:
         # not a participle the parser made the subject (« Invité sur France Inter, X s'est
         # montré … »)
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")
-                    and not c.text.startswith("-t") and not _bare_participle(c)]
+                    and not c.text.startswith("-t") and not bare_participle(c)]
         if subjects:
             return subjects[0]
     return None

@@ -17,6 +17,7 @@ from pipeline.nlp.context import SENTENCE_END, DocContext
 from pipeline.nlp.cues import (
     AUX_DEPS,
     Cue,
+    cue_group_start,
     cue_word,
     same_form_conjunct,
     subject_after_coordinator,
@@ -673,23 +674,11 @@ def preposed_clause(cue: Cue, subject_left: int | None, ctx: DocContext
     `subject_left` is the first token of a subject standing before the verb, if any.
     """
     doc = ctx.doc
-    group_first = min(cue.token.i, cue.head.i)
-    for j in range(group_first - 1, -1, -1):
-        if doc[j].idx < cue.start:
-            break
-        group_first = j
-    # « …, a fait savoir X »: the tense of a light verb may stand outside the cue's words
-    auxiliaries = [c.i for verb in (cue.head, cue.token) for c in verb.children
-                   if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < group_first
-                   and group_first - c.i <= 2]
-    if auxiliaries:
-        group_first = min(auxiliaries)
+    group_first = cue_group_start(cue)
     if subject_left is not None:
         group_first = min(group_first, subject_left)
     unit_start, _ = ctx.unit_of(cue.token)
     boundary = ctx.previous_word(group_first)
-    if boundary is not None and ctx.lang == "fr" and boundary.lower_ in ("lui", "leur"):
-        boundary = ctx.previous_word(boundary.i)  # « …, lui a fait écho X »: a dative clitic
     if boundary is None or boundary.i < unit_start:
         return None
     bridge = _bridge_before(boundary, ctx)

@@ -368,6 +368,23 @@ def after_quotation_and_subject(verb: Token, ctx: DocContext) -> bool:
     return before is not None and (before.text in CLOSING or before.text == STRAIGHT)
 
 
+def cue_group_start(cue: Cue) -> int:
+    """Index of the first token of the cue's verb group: its own words, an auxiliary right
+    before them (« …, a fait savoir X »: the tense of a light verb may stand outside the cue's
+    words) and a French dative clitic."""
+    doc = cue.token.doc
+    first = min(cue.token.i, cue.head.i)
+    while first > 0 and doc[first - 1].idx >= cue.start:
+        first -= 1
+    auxiliaries = [c.i for verb in (cue.head, cue.token) for c in verb.children
+                   if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < first
+                   and first - c.i <= 2]
+    first = min(auxiliaries, default=first)
+    if first > 0 and doc[first - 1].lang_ == "fr" and doc[first - 1].lower_ in ("lui", "leur"):
+        first -= 1  # « …, lui a fait écho X »: a dative clitic belongs to the verb group
+    return first
+
+
 def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
     """Every reporting verb of the article's prose outside quotation marks."""
     for token in ctx.tokens:

@@ -18,6 +18,7 @@ from pipeline.nlp.cues import (
     Cue,
     after_quotation_and_subject,
     auxiliary_before_pronoun_incise,
+    cue_group_start,
     cue_word,
     inverted_pronoun,
     norm_token,
@@ -54,12 +55,17 @@ class SpeakerMention:
 # ------------------------------------------------------------------------------- subjects
 
 
+def bare_participle(token: Token) -> bool:
+    """A verb without a determiner (« Invité sur France Inter, … ») is no subject, unlike a
+    participle made a noun (« le principal intéressé »)."""
+    return token.pos_ in ("VERB", "AUX") and not any(c.dep_ == "det" for c in token.children)
+
+
 def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
     subjects = []
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not child.text.startswith("-t") and not (
-                child.pos_ in ("VERB", "AUX") and child.dep_.startswith("nsubj")
-                and not any(c.dep_ == "det" for c in child.children)):
+                child.dep_.startswith("nsubj") and bare_participle(child)):
             if child.dep_ == "expl:subj" and ctx.lexicon.pronoun(child.text) is None:
                 continue
             if ctx.lang == "fr" and child.lower_.replace("’", "'") == "l'" and child.i < verb.i:
@@ -164,19 +170,7 @@ def _noun_phrase_after(last: int, cue: Cue, ctx: DocContext) -> Token | None:
 
 def in_attribution_position(cue: Cue, ctx: DocContext) -> bool:
     """The cue follows a comma or a closing mark: "…, a déclaré X", "“…,” said X"."""
-    doc = ctx.doc
-    first = min(cue.token.i, cue.head.i)
-    while first > 0 and doc[first - 1].idx >= cue.start:
-        first -= 1
-    # « …, a fait savoir X »: the tense of a light verb may stand outside the cue's words
-    auxiliaries = [c.i for verb in (cue.head, cue.token) for c in verb.children
-                   if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < first
-                   and first - c.i <= 2]
-    if auxiliaries:
-        first = min(auxiliaries)
-    before = ctx.previous_word(first)
-    if before is not None and ctx.lang == "fr" and before.lower_ in ("lui", "leur"):
-        before = ctx.previous_word(before.i)  # « …, lui a fait écho X »: a dative clitic
+    before = ctx.previous_word(cue_group_start(cue))
     if before is None or before.text not in (",", "»", "”", '"'):
         return False
     return not _closes_subject_apposition(before, cue, ctx)
