@@ -731,7 +731,7 @@ def _object_after(ctx: DocContext, j: int) -> Token | None:
     return None
 
 
-def _author_of_statement(source: Token, ctx: DocContext) -> Token:
+def author_of_statement(source: Token, ctx: DocContext) -> Token:
     """ "according to a statement from the Ministry of Defence", « selon un communiqué de la
     préfecture »: the body that issued the statement is the source."""
     if source.lemma_.lower() not in ctx.lexicon.nominal_cues and \
@@ -774,7 +774,7 @@ def prepositional_quotes(state: _State) -> None:
             source = _object_after(ctx, i + n)
             if source is None or not _agentive(source, ctx) or source.lower_ == "ce":
                 continue  # « selon ce qu'a appris X »: the writer's own reporting
-            source = _author_of_statement(source, ctx)
+            source = author_of_statement(source, ctx)
             speaker = mention_for(source, ctx)
             cue_span = (token.idx, doc[i + n - 1].idx + len(doc[i + n - 1].text))
             _selon_drafts(state, i, source, speaker, cue_span, cue_class)

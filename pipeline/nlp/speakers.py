@@ -40,7 +40,7 @@ from pipeline.ids import (
 )
 from pipeline.nlp.context import DocContext
 from pipeline.nlp.cues import norm_token
-from pipeline.nlp.quotes import Draft
+from pipeline.nlp.quotes import Draft, author_of_statement
 from pipeline.nlp.resources import Resources
 from pipeline.nlp.source import (
     PERSON_LABELS,
@@ -1250,17 +1250,9 @@ class Resolver:
         organisation named last nearby; never a person merely mentioned before."""
         ctx = self.ctx
         head = ctx.doc[mention.head]
-        for child in head.children:
-            if child.i > head.i and child.dep_ in ("nmod", "pobj", "prep") and child.i < len(
-                    ctx.doc):
-                target = child
-                if child.dep_ == "prep":
-                    objects = [g for g in child.children if g.dep_ == "pobj"]
-                    if not objects:
-                        continue
-                    target = objects[0]
-                if target.pos_ == "PROPN" or animate(target, ctx):
-                    return self.resolve_mention(mention_for(target, ctx))
+        author = author_of_statement(head, ctx)
+        if author is not head:
+            return self.resolve_mention(mention_for(author, ctx))
         paragraph = self._paragraph(mention.start)
         best: tuple[int, OrgCluster] | None = None
         for cluster in self.orgs:
