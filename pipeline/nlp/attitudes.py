@@ -180,6 +180,13 @@ def _speaks(token: Token, ctx: DocContext) -> bool:
     """Can the subject `token` be the source of a stance: a person, a group or a body?"""
     if ctx.in_quotes(token):
         return False
+    nominal = ctx.lexicon.nominal_cues
+    described = token
+    if ctx.lexicon.pronoun(token.text) is not None and token.dep_.startswith("nsubj") and \
+            token.head.dep_ == "relcl":
+        described = token.head.head  # "comments that were critical of …"
+    if described.lemma_.lower() in nominal or described.lower_ in nominal:
+        return False  # what was said ("comments", « ses propos ») takes no stance itself
     if token.pos_ == "PRON" or ctx.lexicon.pronoun(token.text) is not None:
         pronoun = ctx.lexicon.pronoun(token.text)
         return pronoun is not None and pronoun.kind not in ("first",) and animate(token, ctx)

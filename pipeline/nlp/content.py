@@ -199,9 +199,21 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 elif not any(c.dep_.startswith(("nsubj", "expl", "csubj"))
                              for c in child.children):
                     continue  # a clause without its subject is a parse error, not a report
+                if _second_attribution(child, ctx):
+                    continue
                 end = _adjunct_tail(subtree_end(child, ctx), ctx)
                 return token_span(ctx, start, end)
     return None
+
+
+def _second_attribution(clause: Token, ctx: DocContext) -> bool:
+    """ "…," Clinton said, The New York Times reported.": a reporting verb with nothing
+    but its subject is who reported the report, not what was said."""
+    word = ctx.lexicon.forms.get(clause.lower_) or ctx.lexicon.forms.get(clause.lemma_.lower())
+    if word is None or not ctx.lexicon.cue_entries(word):
+        return False
+    return not any(c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "advmod",
+                                  "neg", "npadvmod") for c in clause.children)
 
 
 def _misparsed_relative(that: Token, cue: Cue) -> bool:

@@ -274,6 +274,9 @@ def has_particle(token: Token, particle: str) -> bool:
     if any(c.dep_ in ("prt", "compound:prt") and c.lower_ == particle for c in token.children):
         return True
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ == "it" and token.i + 3 < len(token.doc) and \
+            token.nbor(3).lower_ == "that":
+        nxt = token.nbor(2)  # "made it clear that …"
     return nxt is not None and nxt.lower_ == particle
 
 

@@ -36,15 +36,42 @@ class Paragraph:
         return self.boilerplate is None
 
 
+_OPENING_MARKS = ("«", "“", "‘")
+_SENTENCE_END = (".", "!", "?", "…")
+
+
+def is_soft_wrap(before: str, between: str, after: str) -> bool:
+    """Is this line break a wrap inside a sentence rather than a paragraph break?
+
+    Text copied from print or PDF breaks lines at a fixed width (« avec toutes ces\nballes
+    qui sifflaient »): a single line break followed by a lower-case letter, after a line that
+    does not end a sentence, or right after an opening quotation mark, joins the two lines.
+    `before` ends the first line, `between` is the whitespace, `after` starts the next line.
+    """
+    if between.count("\n") != 1 or not before or not after:
+        return False
+    last = before.rstrip()[-1:]
+    if last in _OPENING_MARKS:
+        return True
+    return after[:1].isalpha() and after[:1].islower() and last not in _SENTENCE_END
+
+
 def split_paragraphs(text: str) -> list[Paragraph]:
-    """Non-empty lines of `text`, as offsets (leading and trailing whitespace left out)."""
-    paragraphs = []
+    """Non-empty lines of `text`, as offsets (leading and trailing whitespace left out); a
+    line wrapped inside a sentence (`is_soft_wrap`) continues the paragraph before it."""
+    paragraphs: list[Paragraph] = []
     for match in re.finditer(r"[^\r\n]+", text):
         line = match.group()
         stripped = line.strip()
         if not stripped:
             continue
         start = match.start() + (len(line) - len(line.lstrip()))
+        if paragraphs:
+            previous = paragraphs[-1]
+            between = text[previous.end:start].replace("\r\n", "\n")
+            if is_soft_wrap(text[previous.start:previous.end], between, stripped):
+                paragraphs[-1] = Paragraph(previous.start, start + len(stripped))
+                continue
         paragraphs.append(Paragraph(start, start + len(stripped)))
     return paragraphs
 
@@ -87,10 +114,18 @@ def set_paragraph_breaks(doc: Doc) -> Doc:
     The pretrained parsers keep sentence starts that are already set, so a sentence can never
     run from one paragraph into the next.
     """
+    text = doc.text
     for i in range(1, len(doc)):
         previous = doc[i - 1]
         if "\n" in previous.whitespace_ or ("\n" in previous.text and previous.is_space):
-            doc[i].is_sent_start = True
+            token = doc[i]
+            line_start = text.rfind("\n", 0, token.idx)
+            before_end = len(text[:line_start].rstrip())
+            between = text[before_end:token.idx].replace("\r\n", "\n")
+            line_before = text[text.rfind("\n", 0, before_end) + 1:before_end]
+            if is_soft_wrap(line_before, between, token.text):
+                continue  # a line wrapped inside a sentence: no break
+            token.is_sent_start = True
     return doc
 
 

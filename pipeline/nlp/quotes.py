@@ -473,10 +473,16 @@ def _fronted_adverbial_before(span: tuple[int, int], ctx: DocContext) -> bool:
     """The stretch after the last comma of `span` is a verbless phrase outside quotation
     marks (« six ans plus tard », "in 2016"), the fronted adverbial of the next clause."""
     cut = ctx.text.rfind(",", span[0], span[1])
+    tail = ctx.doc.char_span(max(cut + 1, span[0]), span[1], alignment_mode="expand")
+    words = [t for t in tail if not t.is_space] if tail is not None else []
+    if words and not ctx.in_quotes(words[0]) and (
+            words[0].tag_ == "WRB" or (words[0].pos_ == "SCONJ" and not ctx.lexicon.is_word(
+                "complementizer", words[0].text))):
+        # "When Putin returned in 2012, many observers believe …", « Lorsqu'il est arrivé,
+        # le maire a affirmé que … »: a subordinate clause of the cue's own sentence
+        return True
     if cut < 0:
         return False
-    tail = ctx.doc.char_span(cut + 1, span[1], alignment_mode="expand")
-    words = [t for t in tail if not t.is_space] if tail is not None else []
     return bool(words) and not any(t.pos_ in ("VERB", "AUX") or t.is_punct or
                                    ctx.in_quotes(t) for t in words)
 

@@ -257,6 +257,13 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             # "resigned before announcing …", "after announcing …, the senator left": the
             # speaker is the subject of the clause the preposition hangs on.
             governor, climb = governor.head, True
+        if climb and verb.dep_ == "xcomp" and _participle(verb) and governor.i != verb.i:
+            # "Clinton can be heard saying that …", "he was quoted as saying": the passive
+            # subject of the verb of perception is who says it
+            passive = [c for c in governor.children if c.dep_ in ("nsubjpass", "nsubj:pass")
+                       and not ctx.in_quotes(c)]
+            if passive:
+                return passive[0]
         if climb and governor.i != verb.i and governor.i not in (cue.head.i, cue.token.i) \
                 and depth < 3 and not ctx.in_quotes(governor):
             parent = Cue(token=governor, head=governor, entry=cue.entry, start=governor.idx,

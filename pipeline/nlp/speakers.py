@@ -46,6 +46,7 @@ from pipeline.nlp.source import (
     PERSON_LABELS,
     SpeakerMention,
     animate,
+    grammatical_subject,
     mention_for,
     name_tokens,
     particle_name_end,
@@ -97,6 +98,7 @@ class Role:
     head: str
     nationality: str | None
     gender: str | None
+    age: int | None = None  # « de 32 ans », "32-year-old": two ages are two people
 
 
 @dataclass
@@ -282,6 +284,12 @@ class Resolver:
                 continue
             s, e = span
             left = s
+            # « Marine Le Pen » where the tagger kept only « Le Pen » (and read « Marine » as a
+            # noun): a capitalised given name right before the name belongs to it
+            while left > 0 and doc[left - 1].text[:1].isupper() and \
+                    not doc[left - 1].ent_type_ and ctx.is_prose(doc[left - 1]) and \
+                    self._given_name_gender(doc[left - 1].text) is not None:
+                left -= 1
             while left > 0 and self._honorific(doc[left - 1]):
                 left -= 1
             mention = self._name_mention(doc[left].idx, doc[e].idx + len(doc[e].text),
@@ -329,9 +337,16 @@ class Resolver:
                     doc[start.i - 2].idx + len(doc[start.i - 2].text) == doc[start.i - 1].idx:
                 start = doc[start.i - 2]
             end = token
-            while end.i + 1 < len(doc) and doc[end.i + 1].pos_ == "PROPN" and \
-                    doc[end.i + 1].text[:1].isupper() and not doc[end.i + 1].ent_type_:
-                end = doc[end.i + 1]
+            while end.i + 1 < len(doc):
+                nxt = doc[end.i + 1]
+                if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not nxt.ent_type_:
+                    end = nxt
+                elif end.i + 2 < len(doc) and nxt.text[:1].isupper() and \
+                        ctx.lexicon.is_word("name_particle", nxt.lower_) and \
+                        doc[end.i + 2].pos_ == "PROPN" and doc[end.i + 2].text[:1].isupper():
+                    end = nxt  # « Marine Le Gall », « Pierre De Smet »: a particle inside
+                else:
+                    break
             if end.i == token.i or any(doc[k].idx in covered for k in range(start.i, end.i + 1)):
                 continue  # a given name alone says too little
             mention = self._name_mention(start.idx, end.idx + len(end.text), "person", end)
@@ -897,7 +912,7 @@ class Resolver:
                 if is_noun(t):
                     before_of.append(fold_word(t.text))
             head = (before_of or nouns or [words[-1]])[-1]
-        return Role(frozenset(words), head or words[0], nationality, gender)
+        return Role(frozenset(words), head or words[0], nationality, gender, _age(tokens))
 
     def _roles_around(self, mention: NameMention) -> list[Role]:
         """Role descriptions the text attaches to this name mention."""
@@ -1050,12 +1065,23 @@ class Resolver:
                 continue
             if token.pos_ == "ADP" and ("Def" in token.morph.get("Definite")
                                         or not lexicon.is_word("of", token.text)):
-                break  # "bras droit du Premier ministre X": the title starts after "du"
+                # "bras droit du Premier ministre X": the title starts after "du"; but in
+                # « le ministre des Finances X » what follows « des » names no function
+                if self._names_function(phrase) or not lexicon.is_word("of", token.text):
+                    break
             phrase.insert(0, token)
             j -= 1
         while phrase and phrase[0].pos_ == "ADP":
             phrase = phrase[1:]
         return phrase
+
+    def _names_function(self, tokens: list[Token]) -> bool:
+        """Some word of the phrase is a function the word lists know (« ministre », "mayor")."""
+        for token in tokens:
+            title = self.ctx.lexicon.title(token.lemma_) or self.ctx.lexicon.title(token.text)
+            if title is not None and title.kind in ("role", "relational"):
+                return True
+        return False
 
     def _phrase_back(self, j: int, unit_start: int) -> list[Token]:
         doc = self.ctx.doc
@@ -1155,6 +1181,14 @@ class Resolver:
                 title is not None and title.kind in ("role", "honorific"))
             if mention.kind == "name" and names_subject and self._names_a_person(mention):
                 return mention
+            # « La Montréalaise Katel Le Fustec s'apprêtait … »: the parser made the word
+            # before the name the subject and hung the person's name on it
+            for child in token.children:
+                if child.dep_ in ("flat:name", "flat", "appos") and \
+                        child.ent_type_ in PERSON_LABELS and child.i == token.i + 1:
+                    named = mention_for(child, self.ctx)
+                    if named.kind == "name" and self._names_a_person(named):
+                        return named
         if token.pos_ == "NOUN" and ("Plur" in token.morph.get("Number")
                                      or token.tag_ == "NNS") and animate(token, self.ctx):
             mention = mention_for(token, self.ctx)
@@ -1206,9 +1240,19 @@ class Resolver:
         kind = mention.kind
         if kind == "name" and self._person_context(mention):
             return self.resolve_name(mention, person=True)
+        if kind in ("role", "anonymous", "indefinite", "group"):
+            apposed = self._apposed_person(mention)
+            if apposed is not None:
+                return apposed
         if kind in ("role", "group", "anonymous") and self._statement_noun(
                 self.ctx.doc[mention.head]):
             return self._statement_author(mention)
+        if kind in ("role", "group") and self._publication(mention):
+            # « peut-on lire dans le quotidien », "the newspaper said": the publication the
+            # article named last
+            latest = self._latest_org(mention.start)
+            if latest is not None:
+                return latest
         if kind in ("name", "role", "group", "anonymous"):
             organisation = self._organisation(mention)
             if organisation is not None:
@@ -1240,6 +1284,72 @@ class Resolver:
             return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
 
+    def _apposed_person(self, mention: SpeakerMention) -> Entity | None:
+        """ « relate un marchand de 26 ans, Luckens. », "said a spokesman, John Hale.": the
+        name in apposition right after the speaker's description is the speaker."""
+        text = self.ctx.text
+        head = self.ctx.doc[mention.head]
+        if "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS"):
+            return None
+        comma = re.match(r"[ \t]*,[ \t]*", text[mention.np_end:])
+        if comma is None:
+            return None
+        start = mention.np_end + comma.end()
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            for name in entity.names:
+                if name.start != start:
+                    continue
+                after = text[name.end:].lstrip(" \t")[:1]
+                if after in ("", "\n", ".", ",", ";", ")", "!", "?", "»", "”", "\""):
+                    return entity
+        return None
+
+    def _earlier_statement_author(self, head: Token) -> Entity | None:
+        """ "X said in a statement. … According to the statement, …": a definite statement
+        noun stands for the statement mentioned before, and speaks for whoever made it."""
+        ctx = self.ctx
+        first = head.doc[head.left_edge.i] if head.left_edge.i < head.i else None
+        if first is None or not ctx.lexicon.is_word("determiner_definite", first.text) or \
+                ctx.lexicon.is_word("determiner_possessive", first.text):
+            return None
+        for token in reversed(head.doc[:head.i]):
+            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ != "NOUN" or \
+                    ctx.in_quotes(token):
+                continue
+            preposition = token.head
+            verb = preposition.head if preposition.pos_ == "ADP" else None
+            if verb is None or verb.pos_ not in ("VERB", "AUX"):
+                continue  # "according to the statement": not where it was made
+            subject = grammatical_subject(verb, ctx)
+            if subject is None or ctx.in_quotes(subject):
+                continue
+            return self.resolve_mention(mention_for(subject, ctx))
+        return None
+
+    def _publication(self, mention: SpeakerMention) -> bool:
+        """A definite « le quotidien », "the paper" alone (not « un journal local »)."""
+        lexicon = self.ctx.lexicon
+        head = self.ctx.doc[mention.head]
+        first = self.ctx.text[mention.np_start:mention.np_end].split()[:1]
+        return lexicon.is_word("publication", head.lemma_.lower()) and bool(first) and \
+            lexicon.is_word("determiner_definite", first[0].lower()) and \
+            not lexicon.is_word("determiner_demonstrative", first[0].lower())
+
+    def _latest_org(self, offset: int) -> Entity | None:
+        """The organisation the text named last before `offset`, as a speaker or not."""
+        best: tuple[int, Entity | OrgCluster] | None = None
+        named = [*(e for e in self.entities if e.kind == "org"), *self.orgs]
+        for holder in named:
+            for name in holder.names:
+                if name.start < offset and (best is None or name.start > best[0]):
+                    best = (name.start, holder)
+        if best is None:
+            return None
+        found = best[1]
+        return found if isinstance(found, Entity) else self._org_entity(found)
+
     def _statement_noun(self, token: Token) -> bool:
         nouns = self.ctx.lexicon.nominal_cues
         return token.pos_ == "NOUN" and (token.lemma_.lower() in nouns or token.lower_ in nouns)
@@ -1253,6 +1363,9 @@ class Resolver:
         author = author_of_statement(head, ctx)
         if author is not head:
             return self.resolve_mention(mention_for(author, ctx))
+        earlier = self._earlier_statement_author(head)
+        if earlier is not None:
+            return earlier
         paragraph = self._paragraph(mention.start)
         best: tuple[int, OrgCluster] | None = None
         for cluster in self.orgs:
@@ -1496,6 +1609,9 @@ class Resolver:
                 continue
             if role.gender and entity.gender and role.gender != entity.gender:
                 continue
+            if role.age is not None and any(known.age is not None and known.age != role.age
+                                            for known in entity.roles):
+                continue  # « le reporter de 32 ans » is not the merchant of 26
             score = 0.0
             conflict = False
             for known in entity.roles:
@@ -1658,6 +1774,23 @@ def lexicon_title_word(token: Token, ctx: DocContext) -> bool:
         return True
     return token.text[:1].isupper() and token.pos_ == "PROPN" and any(
         token.text.lower() in phrase.split() for phrase in ctx.lexicon.titles)
+
+
+_AGE_UNITS = ("ans", "an", "years", "year", "year-old")
+
+
+def _age(tokens: list[Token]) -> int | None:
+    """The age a role phrase gives (« de 26 ans », "26 years old", "26-year-old")."""
+    for k, token in enumerate(tokens):
+        digits = token.text.split("-")[0]
+        if not digits.isdigit() or not 0 < int(digits) < 130:
+            continue
+        rest = token.text[len(digits):].lstrip("-").lower()
+        following = [t.lower_ for t in tokens[k + 1:k + 3] if t.text != "-"]
+        unit = rest or (following[0] if following else "")
+        if unit in _AGE_UNITS or unit.startswith("year-old"):
+            return int(digits)
+    return None
 
 
 def _lexicon_role(word: str, lexicon) -> bool:

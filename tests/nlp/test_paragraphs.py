@@ -50,3 +50,28 @@ def test_sentences_never_cross_a_line_break(extractor):
     doc = extractor.nlp("fr")(text)
     starts = [s.start_char for s in doc.sents]
     assert text.index("Les syndicats") in starts
+
+
+def test_a_line_wrapped_inside_a_sentence_continues_its_paragraph():
+    # text copied from print wraps lines at a fixed width: a lower-case start, or a line
+    # ending on an opening guillemet, continues the line before; a new sentence does not
+    text = ("« Je ne sais pas qui a tiré, avec toutes ces\nballes qui sifflaient », relate "
+            "Paul.\nLe soir même, il est parti. «\nAujourd'hui, je reste. »\nUn autre "
+            "paragraphe.\n\nencore un, après une ligne vide.")
+    paragraphs = [text[p.start:p.end] for p in split_paragraphs(text)]
+    assert paragraphs == [
+        "« Je ne sais pas qui a tiré, avec toutes ces\nballes qui sifflaient », relate Paul.",
+        "Le soir même, il est parti. «\nAujourd'hui, je reste. »",
+        "Un autre paragraphe.",
+        "encore un, après une ligne vide.",
+    ]
+
+
+@pytest.mark.slow
+def test_a_wrapped_quotation_is_one_quote(extract):
+    text = ("« Nous avons attendu toute la nuit, sans nouvelles de\nnos familles », raconte "
+            "Marie Lenoir, une habitante du quartier.")
+    quotes = extract("fr", text).quotes
+    assert [q.content for q in quotes] == [
+        "Nous avons attendu toute la nuit, sans nouvelles de\nnos familles"]
+    assert quotes[0].speaker_name == "Marie Lenoir"

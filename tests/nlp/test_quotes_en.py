@@ -320,3 +320,45 @@ def test_calling_on_someone_to_act_reports_the_action_called_for(extract):
     q = one(extract("en", text))
     assert q.content == "to fund the new tram line" and q.cue_class == "appeal"
     assert q.speaker_mention == "The mayor"
+
+
+def test_a_second_attribution_is_not_what_was_said(extract):
+    text = '"The plan failed," Mary Stone said, the Valley Herald reported.'
+    quotes = extract("en", text).quotes
+    assert [q.content for q in quotes] == ['The plan failed,']
+    assert quotes[0].speaker_name == "Mary Stone"
+
+
+def test_a_fronted_subordinate_clause_is_not_reported(extract):
+    text = ("When the mayor returned to office in 2019, many residents believe he still "
+            "resented the council.")
+    quotes = extract("en", text).quotes
+    assert [q.content for q in quotes] == ["he still resented the council"]
+
+
+def test_making_it_clear_that_reports_the_clause(extract):
+    text = "As a candidate, Paula Reyes had made it clear that she would cut the budget."
+    q = one(extract("en", text))
+    assert q.content == "she would cut the budget"
+    assert q.speaker_name == "Paula Reyes"
+
+
+def test_encouraging_someone_to_act_reports_the_action(extract):
+    text = "At the rally, Senator Ruth Okafor encouraged volunteers to register new voters."
+    q = one(extract("en", text))
+    assert q.content == "to register new voters"
+    assert q.speaker_name == "Ruth Okafor"
+
+
+def test_the_passive_subject_of_heard_saying_is_the_speaker(extract):
+    text = ("In a recording obtained by the Valley Herald, Tom Ward can be heard saying that "
+            "the contract was rigged.")
+    q = one(extract("en", text))
+    assert q.content == "the contract was rigged"
+    assert q.speaker_name == "Tom Ward"
+
+
+def test_comments_are_not_a_speaker_of_an_attitude(extract):
+    text = ("She was the city's treasurer and made comments that were critical of the "
+            "council's budget.")
+    assert [q.content for q in extract("en", text).quotes] == []

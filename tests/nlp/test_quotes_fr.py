@@ -646,3 +646,19 @@ def test_an_incise_tail_stops_before_another_report(extract):
     assert any(q.content == "de renforcer la loi" and q.speaker_name == "Paul Garnier"
                for q in found)
     assert not any("a proposé" in q.content for q in found)
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("« Personne ne nous écoute », se désole Claire Vidal.", "Personne ne nous écoute",
+     "se désole"),
+    ("« Nous avons couru vers la sortie », se souvient-elle.", "Nous avons couru vers la sortie",
+     "se souvient-elle"),
+    ("« Le toit s'est effondré d'un coup », relate un voisin.", "Le toit s'est effondré d'un coup",
+     "relate"),
+    ("« Rien n'a changé depuis dix ans », se plaint le syndicaliste.",
+     "Rien n'a changé depuis dix ans", "se plaint"),
+])
+def test_more_verbs_of_saying_attribute_a_quotation(extract, text, content, cue):
+    q = quote_with(extract("fr", text), content)
+    assert q.content == content
+    assert q.cue == cue

@@ -340,3 +340,68 @@ def test_a_leader_description_goes_to_the_person_just_named(extract):
             "« Nous ne pouvons pas continuer ainsi », a fustigé la dirigeante de l'État.")
     q = quote_with(extract("fr", text), "Nous ne pouvons")
     assert q.speaker_name == "Marie Colin"
+
+
+def test_a_given_name_the_tagger_left_out_belongs_to_the_name(extract):
+    # the French tagger reads a sentence-initial « Marine » as a noun and keeps « Le Gall »
+    text = ("Marine Le Gall critique le projet de budget. « Ce texte est injuste », a déclaré "
+            "la présidente du groupe.")
+    q = quote_with(extract("fr", text), "Ce texte est injuste")
+    assert q.speaker_name == "Marine Le Gall"
+
+
+def test_the_function_before_des_is_the_title_of_the_name(extract):
+    text = ("Le ministre des Finances Karim Benslimane a présenté le budget mardi. "
+            "Le ministre a ajouté que les impôts ne changeraient pas.")
+    q = quote_with(extract("fr", text), "les impôts ne changeraient")
+    assert q.speaker_name == "Karim Benslimane"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "start", "publication"),
+    [
+        ("fr", "Selon Le Courrier, le maire a démissionné. Paul Roux n'a pas réagi. Le maire "
+               "« a quitté ses fonctions vendredi », précise le quotidien.", "Le maire « a quitté",
+         "Le Courrier"),
+        ("en", "The mayor resigned, the Valley Courier reported. Paul Roux did not comment. "
+               "The mayor \"left office on Friday,\" the newspaper said.", "The mayor \"left office",
+         "Valley Courier"),
+    ],
+)
+def test_the_newspaper_is_the_publication_named_last(extract, lang, text, start, publication):
+    q = quote_with(extract(lang, text), start)
+    assert publication in (q.speaker_name or "")
+
+
+@pytest.mark.parametrize(("lang", "text", "start", "speaker"), [
+    ("fr", "« Tout a brûlé en une heure », relate un boulanger de 45 ans, Karim Haddad.",
+     "Tout a brûlé", "Karim Haddad"),
+    ("en", '"The water came in fast," said a fisherman, Joe Tanner.', "The water came",
+     "Joe Tanner"),
+])
+def test_a_name_in_apposition_to_the_speaker_is_the_speaker(extract, lang, text, start, speaker):
+    q = quote_with(extract(lang, text), start)
+    assert q.speaker_name == speaker
+
+
+def test_two_ages_are_two_people(extract):
+    text = ("« Je vends des glaces depuis dix ans », explique Luc Baptiste, vendeur de 26 ans.\n"
+            "« Les gens ont faim », a déclaré le vendeur de 32 ans.")
+    q = quote_with(extract("fr", text), "Les gens ont faim")
+    assert q.speaker_name != "Luc Baptiste"
+
+
+def test_a_name_the_parser_hung_on_a_demonym_is_the_subject_for_a_pronoun(extract):
+    text = ("Paul Marin a quitté la ville lundi. « Je reviendrai », a-t-il promis.\n"
+            "La Montréalaise Katia Lemieux s'apprêtait à partir quand les tirs ont éclaté. "
+            "« On a entendu des tirs », se souvient-elle.")
+    q = quote_with(extract("fr", text), "On a entendu")
+    assert q.speaker_name == "Katia Lemieux"
+
+
+def test_the_statement_speaks_for_whoever_made_it(extract):
+    text = ("A local man was sentenced on Tuesday, U.S. Attorney Paula Reyes said in a "
+            "statement.\nThe group stole money from Citibank and Wells Fargo.\n"
+            "According to the statement, the devices captured card numbers.")
+    q = quote_with(extract("en", text), "the devices captured")
+    assert q.speaker_name == "Paula Reyes"
