@@ -175,8 +175,9 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             if ctx.lang == "en" and token.dep_ != "mark" and not misparsed:
                 continue
             return _clause_after(token, ctx)
-        if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i):
-            break
+        if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i) and \
+                not (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")):
+            break  # (« dans des déclarations rapportées par X, que … »: a participle of a noun)
     if ctx.lang == "en":
         clauses = list(cue.token.children)
         if cue.takes("addressee"):
@@ -518,6 +519,9 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             verb = verb.head  # "denied having met"
         if verb is not None and verb.head.i in (cue.token.i, cue.head.i):
             return token_span(ctx, window[0].i, _infinitive_end(verb, ctx))
+    quoted = _quoted_infinitive(cue, ctx) if bare_ok else None
+    if quoted is not None:
+        return quoted
     for n, token in enumerate(window):
         if ctx.lang == "en" and cue.takes("of") and token.lower_ == "of":
             # "accused the minister of misleading Parliament": the gerund is what is reported.
@@ -536,17 +540,38 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             if ctx.lang == "en":
                 break
             continue
+        opened = any(ctx.is_mark(t) for t in window[:n])
         if bare_ok and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
-                "VERB", "AUX") and not ctx.in_quotes(token) and all(
-                t.pos_ in ("ADV", "PRON") for t in window[:n]):
-            # « assure ne pas vouloir … », « affirme l'avoir vu »: the negation and clitics
-            # before the infinitive belong to it.
+                "VERB", "AUX") and (opened or not ctx.in_quotes(token)) and all(
+                t.pos_ in ("ADV", "PRON") or ctx.is_mark(t) for t in window[:n]):
+            # « assure ne pas vouloir … », « affirme l'avoir vu », « dit « ne pas comprendre » »:
+            # the negation, clitics and an opening mark before the infinitive belong to it.
             first = window[0].i if n else token.i
-            return token_span(ctx, first, _infinitive_end(token, ctx))
+            span = token_span(ctx, first, _infinitive_end(token, ctx))
+            return include_marks(ctx, *span) if span is not None else None
         if lexicon.is_word("infinitive_marker", token.text) or (
                 token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i)):
             if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):
                 break
+    return None
+
+
+def _quoted_infinitive(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
+    """ « qui dit « ne pas bien comprendre cette polémique » »: an infinitive phrase in
+    quotation marks right after the verb is what it reports (a mixed quotation)."""
+    doc = ctx.doc
+    j = max(cue.token.i, cue.head.i) + 1
+    while j < len(doc) and (doc[j].idx < cue.end or doc[j].is_space):
+        j += 1
+    if j >= len(doc) or ctx.segment_at_open(doc[j].idx) < 0:
+        return None
+    for k in range(j + 1, min(len(doc), j + 5)):
+        token = doc[k]
+        if "Inf" in token.morph.get("VerbForm") and token.pos_ in ("VERB", "AUX"):
+            span = token_span(ctx, j + 1, _infinitive_end(token, ctx))
+            return include_marks(ctx, *span) if span is not None else None
+        if token.pos_ not in ("ADV", "PRON"):
+            return None
     return None
 
 

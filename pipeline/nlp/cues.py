@@ -128,6 +128,8 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
         return False
     if lexicon.is_word("auxiliary", _norm(before)) or inverted_pronoun(before, lexicon):
         return True
+    if _auxiliary_across_adverbial(token, ctx):
+        return True
     if before.text in CLOSING or before.text == STRAIGHT:
         return True
     if _after_quotation(token, ctx):
@@ -136,6 +138,21 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
             c.dep_ == "det" for c in token.children) and _clause_follows(token):
         return True  # « l'avocat …, demande au juge d'appliquer … », "demande" tagged a noun
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
+
+
+def _auxiliary_across_adverbial(token: Token, ctx: DocContext) -> bool:
+    """ « », a par exemple résumé X »: an auxiliary right after the quotation's comma, then
+    a short adverbial, then the participle (which the tagger may have read as a noun)."""
+    doc = token.doc
+    for k in range(token.i - 2, max(-1, token.i - 5), -1):
+        word = doc[k]
+        if ctx.lexicon.is_word("auxiliary", _norm(word)):
+            between = doc[k + 1:token.i]
+            return all(t.pos_ in ("ADV", "ADP", "NOUN", "DET") and not t.is_punct
+                       for t in between) and _after_quotation(word, ctx)
+        if word.is_punct or word.pos_ in ("VERB", "AUX", "PRON", "PROPN"):
+            return False
+    return False
 
 
 def _after_quotation(token: Token, ctx: DocContext) -> bool:
@@ -253,7 +270,7 @@ def _has_reflexive(token: Token, ctx: DocContext) -> bool:
     for k in range(token.i - 1, max(-1, token.i - 4), -1):
         if ctx.lexicon.is_word("reflexive", _norm(doc[k])):
             return True
-        if doc[k].is_punct:
+        if doc[k].is_punct or _clitic_barrier(doc[k]):
             return False
     return any(ctx.lexicon.is_word("reflexive", _norm(c)) and c.i < token.i
                for c in token.children)
@@ -265,9 +282,15 @@ def _reflexive_clitic(token: Token, ctx: DocContext) -> bool:
     for k in range(token.i - 1, max(-1, token.i - 4), -1):
         if _norm(doc[k]) in ("se", "s'"):
             return True
-        if doc[k].is_punct:
+        if doc[k].is_punct or _clitic_barrier(doc[k]):
             return False
     return False
+
+
+def _clitic_barrier(token: Token) -> bool:
+    """A word no clitic of the next verb stands before: another verb, or the preposition of
+    a gerund or infinitive (« il se défend en indiquant », « se dit prêt à expliquer »)."""
+    return token.pos_ == "VERB" or (token.pos_ == "ADP" and token.dep_ in ("mark", "case"))
 
 
 def has_particle(token: Token, particle: str) -> bool:
@@ -388,8 +411,35 @@ def cue_group_start(cue: Cue) -> int:
     return first
 
 
+_NICKNAME_FORMS = frozenset({"dit", "dite", "dits", "dites", "alias"})
+
+
+def _nickname_participle(token: Token, ctx: DocContext) -> bool:
+    """ « Souleymane Kamagaté dit « Soul to Soul » »: « dit » between a name and a short
+    capitalised name in quotation marks means "known as", not "says"."""
+    if ctx.lang != "fr" or token.lower_ not in _NICKNAME_FORMS:
+        return False
+    before = ctx.previous_word(token.i)
+    opening = ctx.next_word(token.i)
+    if before is None or before.pos_ != "PROPN" or opening is None:
+        return False
+    k = ctx.segment_at_open(opening.idx)
+    if k < 0:
+        return False
+    segment = ctx.segments[k]
+    inner = ctx.text[segment.start:segment.end]
+    words = inner.split()
+    after = ctx.text[segment.outer_end:].lstrip()[:1]
+    if not (after in (",", ")") or after.islower()):
+        return False  # « Jean dit « Non merci ». »: a reply that ends the sentence
+    return 0 < len(words) <= 4 and inner[:1].isupper() and inner[-1:] not in ".!?…" and \
+        not any(t.pos_ in ("VERB", "AUX") for t in ctx.doc.char_span(
+            segment.start, segment.end, alignment_mode="expand") or [])
+
+
 def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
     """Every reporting verb of the article's prose outside quotation marks."""
+    found: set[int] = set()
     for token in ctx.tokens:
         if token.is_punct or token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
             continue
@@ -398,6 +448,8 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
             continue
         entry, head = selected
         if not _confirmed_as_verb(token, ctx) and head is token:
+            continue
+        if _nickname_participle(token, ctx):
             continue
         if head is token and token.dep_ == "xcomp" and token.head.i < token.i and \
                 _semi_auxiliary(token.head, ctx):
@@ -416,4 +468,47 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
                 or _agentless_passive(head, ctx) or _imagined(token, ctx.lexicon):
             continue
         start, end, inverted = cue_extent(token, head, ctx, entry)
+        found.add(token.i)
         yield Cue(token=token, head=head, entry=entry, start=start, end=end, inverted=inverted)
+    yield from _inverted_incises(ctx, found)
+
+
+_INCISE_MAX_WORDS = 6
+
+
+def _inverted_incises(ctx: DocContext, taken: set[int]) -> Iterator[Cue]:
+    """ « « … », a-t-il tenté de déminer », « « … », s'amuse-t-elle »: right after a
+    quotation and its comma, a short verb group with an inverted subject pronoun attributes
+    the quotation whatever its verb (the lexicon cannot list every verb a writer uses there)."""
+    if ctx.lang != "fr":
+        return
+    doc = ctx.doc
+    lexicon = ctx.lexicon
+    for segment in ctx.segments:
+        closing = ctx.token_at(segment.outer_end - 1) if segment.close is not None else None
+        comma = ctx.next_word(closing.i) if closing is not None else None
+        if comma is None or comma.text != "," or not ctx.is_prose(comma):
+            continue
+        group: list[Token] = []
+        j = comma.i + 1
+        while j < len(doc) and not doc[j].is_punct and len(group) <= _INCISE_MAX_WORDS:
+            if not doc[j].is_space:
+                group.append(doc[j])
+            j += 1
+        if not group or len(group) > _INCISE_MAX_WORDS or any(t.i in taken for t in group):
+            continue
+        inverted = next((t for t in group if inverted_pronoun(t, lexicon)), None)
+        if inverted is None or inverted.lower_ == "-on":
+            continue  # « peut-on lire dans X »: the impersonal reading names its source
+        reflexive = _norm(group[0]) in lexicon.words("reflexive")
+        verb = next((t for t in group if not t.text.startswith("-")
+                     and _norm(t) not in lexicon.words("reflexive")
+                     and not (lexicon.is_word("auxiliary", _norm(t)) and t is not group[-1])),
+                    None)
+        if verb is None:
+            continue
+        entry = CueVerb(verb.lemma_.lower(), verb.lemma_.lower(), "statement",
+                        frozenset({"direct"}), reflexive=reflexive)
+        end = max(inverted.idx + len(inverted.text), verb.idx + len(verb.text))
+        yield Cue(token=verb, head=verb, entry=entry, start=group[0].idx, end=end,
+                  inverted=inverted)

@@ -118,6 +118,9 @@ class _Incise:
     end: int  # offset just after the punctuation that closes it
 
 
+_DATIVE_CLITICS = frozenset({"nous", "vous", "me", "m'", "te", "t'", "lui", "leur"})
+
+
 def _incise_in(segment: Segment, ctx: DocContext) -> _Incise | None:
     """ « X, affirme-t-elle. Y »: the reporting clause set inside a quotation."""
     doc = ctx.doc
@@ -129,6 +132,9 @@ def _incise_in(segment: Segment, ctx: DocContext) -> _Incise | None:
         if token.text != "," or n == 0:
             continue
         verb_at = n + 1
+        while verb_at < len(tokens) and ctx.lang == "fr" and \
+                tokens[verb_at].lower_.replace("’", "'") in _DATIVE_CLITICS:
+            verb_at += 1  # « …, nous raconte le député. … », « …, m'explique-t-il »
         if verb_at < len(tokens) and ctx.lexicon.is_word("auxiliary", tokens[verb_at].text):
             verb_at += 1
         k = verb_at
@@ -773,18 +779,8 @@ def prepositional_quotes(state: _State) -> None:
             continue
         if _phrase_word(token, first=True) not in firsts:
             continue  # no attribution phrase starts with this word
-        for phrase, cue_class in ctx.lexicon.prepositions.items():
-            n = _phrase_at(ctx, i, phrase)
-            if not n:
-                continue
-            source = _object_after(ctx, i + n)
-            if source is None or not _agentive(source, ctx) or source.lower_ == "ce":
-                continue  # « selon ce qu'a appris X »: the writer's own reporting
-            source = author_of_statement(source, ctx)
-            speaker = mention_for(source, ctx)
-            cue_span = (token.idx, doc[i + n - 1].idx + len(doc[i + n - 1].text))
-            _selon_drafts(state, i, source, speaker, cue_span, cue_class)
-            break
+        # the longer possessive phrases first: « selon ses dires » is not « selon » + « dires »
+        matched = False
         for phrase, cue_class in ctx.lexicon.possessive_phrases.items():
             n = _phrase_at(ctx, i, phrase)
             owner = next((t for t in doc[i:i + n] if (
@@ -802,6 +798,21 @@ def prepositional_quotes(state: _State) -> None:
             speaker = SpeakerMention(owner.idx, owner.idx + len(owner.text), "pronoun",
                                      owner.i, cue_span[0], cue_span[1])
             _selon_drafts(state, i, owner, speaker, cue_span, cue_class)
+            matched = True
+            break
+        if matched:
+            continue
+        for phrase, cue_class in ctx.lexicon.prepositions.items():
+            n = _phrase_at(ctx, i, phrase)
+            if not n:
+                continue
+            source = _object_after(ctx, i + n)
+            if source is None or not _agentive(source, ctx) or source.lower_ == "ce":
+                continue  # « selon ce qu'a appris X »: the writer's own reporting
+            source = author_of_statement(source, ctx)
+            speaker = mention_for(source, ctx)
+            cue_span = (token.idx, doc[i + n - 1].idx + len(doc[i + n - 1].text))
+            _selon_drafts(state, i, source, speaker, cue_span, cue_class)
             break
 
 
@@ -975,6 +986,9 @@ def opinion_quotes(state: _State) -> None:
         speaker = mention_for(source, ctx)
         if speaker.kind not in ("name", "pronoun", "role") or not animate(source, ctx):
             continue  # « Pour sa défense, … »: a purpose, not a person's view
+        if source.pos_ == "NOUN" and ctx.previous_word(source.i) is not None and \
+                ctx.previous_word(source.i).i == unit_start:
+            continue  # « Pour rappel, », « Pour mémoire, »: a set phrase, no one's view
         comma = ctx.token_at(max(speaker.np_end, speaker.end))
         while comma is not None and comma.i < unit_end and comma.is_space:
             comma = doc[comma.i + 1]

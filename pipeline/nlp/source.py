@@ -551,6 +551,9 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
         if all(_title_word(doc[t], ctx) for t in range(s, e + 1)) and not (
                 head is not None and s <= head.i <= e and head.pos_ == "PROPN"):
             continue  # "Premier" of "le Premier ministre X"; but "King asked" names King
+        if s == e and s > left and doc[s].text.isupper() and len(doc[s].text) > 1 and \
+                doc[s].ent_type_ not in PERSON_LABELS:
+            continue  # « le député PS », "the GOP senator": a party's initials, not a name
         if head is not None and not (s <= head.i <= e) and not _names_head(s, e, head, ctx) \
                 and not _sibling_name(s, head, ctx):
             continue
@@ -752,6 +755,9 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     if name is None:
         for child in token.children:
             if child.dep_ in ("appos", "flat:name") and child.pos_ in ("PROPN", "NOUN"):
+                if child.text.isupper() and len(child.text) > 1 and \
+                        child.ent_type_ not in PERSON_LABELS:
+                    continue  # « le député PS »: the party's initials
                 a_left, a_right = _np_bounds(child, ctx)
                 name = name_tokens(a_left, a_right, ctx, child)
                 if name is not None:

@@ -54,6 +54,7 @@ from pipeline.nlp.source import (
 from pipeline.records import Mention
 
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "the"})  # not « sa mère »: a relative
 _PRONOUN_WINDOW = 3  # paragraphs back a pronoun may look for its antecedent
 
 
@@ -1136,6 +1137,14 @@ class Resolver:
         for offset, n, mention in sorted(items, key=lambda item: (item[0], item[1])):
             if offset in done:
                 entity = done[offset]
+            elif n < 0 and mention.kind == "role":
+                # a described subject that says nothing joins the chain only when its
+                # description fits a person the article gave that role (not by salience)
+                entity = self.resolve_role(mention, strict=True)
+                done[offset] = entity
+                if entity is not None:
+                    self._learn_gender(mention, entity)
+                    self._remember(mention, entity, speaker=False)
             else:
                 entity = self.resolve_mention(mention, drafts[n] if n >= 0 else None)
                 done[offset] = entity
@@ -1194,8 +1203,11 @@ class Resolver:
             mention = mention_for(token, self.ctx)
             return mention if mention.kind == "group" else None
         if token.pos_ == "NOUN" and any(
-                lexicon.is_word("determiner_demonstrative", c.text) for c in token.children
-                if c.dep_ == "det"):
+                lexicon.is_word("determiner_demonstrative", c.text)
+                or c.lower_.replace("’", "'") in _DEFINITE_ARTICLES for c in token.children
+                if c.dep_ == "det") and "Plur" not in token.morph.get("Number"):
+            # « Cette jeune fille … », « L'ancien président du parti … évoque X. « … »,
+            # s'étonne-t-il »: a person described as the subject is whom « il » is about
             title = lexicon.title(token.lemma_) or lexicon.title(token.text)
             if title is not None and title.kind == "role":
                 mention = mention_for(token, self.ctx)
@@ -1283,6 +1295,33 @@ class Resolver:
                 or first[0].isdigit())
             return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
+
+    _TOPIC = re.compile(r"(?:quant (?:à|au|aux)|as for)\s+(.+?),\s*$", re.IGNORECASE)
+
+    def _topic_before(self, mention: SpeakerMention) -> Entity | None:
+        """ « Quant à Fernand Kartheiser (ADR), il a regretté … », "As for Smith, he …": the
+        person set up as the topic is whom the pronoun right after stands for."""
+        token = self.ctx.token_at(mention.start)
+        if token is None:
+            return None
+        sentence_start = token.sent.start_char
+        found = self._TOPIC.search(self.ctx.text[sentence_start:mention.start])
+        if found is None:
+            return None
+        first, last = sentence_start + found.start(1), sentence_start + found.end(1)
+        for entity in self.entities:
+            if entity.kind == "person" and any(first <= n.start < last for n in entity.names):
+                return entity
+        return None
+
+    def _affiliations(self, entity: Entity) -> set[str]:
+        """Words in brackets right after the person's name: « Marc Baum (Déi Lénk) »."""
+        found: set[str] = set()
+        for name in entity.names:
+            bracket = re.match(r"[ \t]*\(([^()\n]{1,40})\)", self.ctx.text[name.end:])
+            if bracket:
+                found.update(fold_word(w) for w in bracket.group(1).split())
+        return {w for w in found if w}
 
     def _apposed_person(self, mention: SpeakerMention) -> Entity | None:
         """ « relate un marchand de 26 ans, Luckens. », "said a spokesman, John Hale.": the
@@ -1462,6 +1501,9 @@ class Resolver:
         pronoun = self.ctx.lexicon.pronoun(text)
         gender = pronoun.gender if pronoun else None
         number = pronoun.number if pronoun else None
+        topic = self._topic_before(mention)
+        if topic is not None and not (gender and topic.gender and gender != topic.gender):
+            return topic
         if number == "p":
             return self._most_recent(offset, person=False, gender=None, number="p")
         # « à ses yeux », "in its view": a possessive may stand for a body as well as a person.
@@ -1581,7 +1623,7 @@ class Resolver:
                 return k
         return len(self.ctx.paragraphs)
 
-    def resolve_role(self, mention: SpeakerMention) -> Entity | None:
+    def resolve_role(self, mention: SpeakerMention, *, strict: bool = False) -> Entity | None:
         ctx = self.ctx
         doc = ctx.doc
         span = doc.char_span(mention.np_start, mention.np_end, alignment_mode="expand")
@@ -1604,6 +1646,10 @@ class Resolver:
                 return entity
         best: tuple[float, Entity] | None = None
         neutral: list[Entity] = []
+        # « l'ancien président du parti ADR » and « Fernand Kartheiser (ADR) »: the body a
+        # role names, given in brackets after a person's name
+        affiliation = {fold_word(t.text) for t in tokens
+                       if t.pos_ == "PROPN" or (t.text.isupper() and len(t.text) > 1)}
         for entity in self.entities:
             if entity.kind != "person":
                 continue
@@ -1612,7 +1658,7 @@ class Resolver:
             if role.age is not None and any(known.age is not None and known.age != role.age
                                             for known in entity.roles):
                 continue  # « le reporter de 32 ans » is not the merchant of 26
-            score = 0.0
+            score = 1.0 if affiliation and affiliation & self._affiliations(entity) else 0.0
             conflict = False
             for known in entity.roles:
                 if role.nationality and known.nationality and \
@@ -1643,6 +1689,8 @@ class Resolver:
                                        number="s")
             if recent is not None:
                 return recent
+        if strict:
+            return None
         if ctx.lexicon.title(doc[mention.head].lemma_) is None and \
                 ctx.lexicon.title(doc[mention.head].text) is None and not neutral:
             return self._group(mention, continue_same_head=True)

@@ -662,3 +662,52 @@ def test_more_verbs_of_saying_attribute_a_quotation(extract, text, content, cue)
     q = quote_with(extract("fr", text), content)
     assert q.content == content
     assert q.cue == cue
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a dative clitic before the verb of an incise; a party's initials are no name
+    ("« Nous avons été surpris, nous raconte le député PS. Ensuite, tout a changé ». Il est "
+     "parti.", "Nous avons été surpris", "député PS"),
+    # a straight quotation mark glued to « qu' »
+    ("Paul Morel déclare qu'\"entre 1 et 2 millions\" de personnes ont voté.",
+     '"entre 1 et 2 millions" de personnes ont voté', "Paul Morel"),
+    # any verb with an inverted pronoun right after a quotation attributes it
+    ("Le trésorier s'est excusé. « Il y a eu une erreur, rien de plus », a-t-il tenté de "
+     "déminer.", "Il y a eu une erreur, rien de plus", "trésorier"),
+    # a participle of a noun between the verb and « que »
+    ("Le médiateur a souligné, dans des déclarations rapportées par la radio, qu'il "
+     "resterait neutre.", "il resterait neutre", "médiateur"),
+    # an infinitive in quotation marks right after « dit »
+    ("Thomas Roy, qui dit « ne pas comprendre cette polémique », est parti.",
+     "ne pas comprendre cette polémique", "Thomas Roy"),
+    # a gerund after a reflexive verb has no clitic of its own
+    ("Accusé de mentir, il se défend en indiquant qu'il s'agit de rumeurs. C'est Marc Dion.",
+     "il s'agit de rumeurs", None),
+    # an adverbial between the auxiliary and the participle of an incise
+    ("« Un discours sans contenu », a par exemple résumé Claire Wiss, cheffe de file.",
+     "Un discours sans contenu", "Claire Wiss"),
+])
+def test_attributions_across_clitics_marks_and_adverbials(extract, text, content, speaker):
+    quotes = extract("fr", text).quotes
+    found = [q for q in quotes if q.content.strip("«» ") == content]
+    assert found, [q.content for q in quotes]
+    q = found[0]
+    if speaker is not None:
+        assert speaker in (q.speaker_name or "")
+
+
+def test_selon_ses_dires_speaks_for_the_possessor(extract):
+    text = ("Marc Dion a reconnu une erreur. Selon ses dires, la procédure de validation est "
+            "rigoureuse.")
+    q = quote_with(extract("fr", text), "la procédure")
+    assert q.speaker_name == "Marc Dion"
+    assert q.cue == "Selon ses dires"
+
+
+@pytest.mark.parametrize("text", [
+    "Pour rappel, les violences avaient fait plus de 3 000 morts en cinq mois.",
+    "La découverte d'armes chez son ami Paul Diallo dit « Soul to Soul », au plus fort de "
+    "la crise, le fragilisait.",
+])
+def test_set_phrases_and_nicknames_are_not_quotations(extract, text):
+    assert [q.content for q in extract("fr", text).quotes] == []

@@ -364,8 +364,8 @@ def test_the_function_before_des_is_the_title_of_the_name(extract):
                "« a quitté ses fonctions vendredi », précise le quotidien.", "Le maire « a quitté",
          "Le Courrier"),
         ("en", "The mayor resigned, the Valley Courier reported. Paul Roux did not comment. "
-               "The mayor \"left office on Friday,\" the newspaper said.", "The mayor \"left office",
-         "Valley Courier"),
+               "The mayor \"left office on Friday,\" the newspaper said.",
+         "The mayor \"left office", "Valley Courier"),
     ],
 )
 def test_the_newspaper_is_the_publication_named_last(extract, lang, text, start, publication):
@@ -405,3 +405,20 @@ def test_the_statement_speaks_for_whoever_made_it(extract):
             "According to the statement, the devices captured card numbers.")
     q = quote_with(extract("en", text), "the devices captured")
     assert q.speaker_name == "Paula Reyes"
+
+
+def test_quant_a_sets_up_whom_the_pronoun_stands_for(extract):
+    text = ("Marc Baum (Déi Lénk) a, pour sa part, osé la comparaison avec son prédécesseur. "
+            "Quant à Fernand Kessel (ADR), il a regretté un discours « très faible ».")
+    q = quote_with(extract("fr", text), "un discours")
+    assert q.speaker_name == "Fernand Kessel"
+
+
+def test_a_role_naming_a_party_goes_to_its_member(extract):
+    text = ("Marc Baum (Déi Lénk) juge le discours vide. Fernand Kessel (ADR) le trouve "
+            "faible. Claude Weis (CSV) attend des chiffres.\n"
+            "L'ancien président du parti ADR évoque aussi un défaut de diplomatie de la part "
+            "du Premier ministre, qui n'a critiqué qu'un seul dirigeant étranger : Donald "
+            "Trump. « Pas un mot sur les dictateurs », s'étonne-t-il.")
+    q = quote_with(extract("fr", text), "Pas un mot")
+    assert q.speaker_name == "Fernand Kessel"
