@@ -1448,6 +1448,8 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
                   and not _pronoun_of_quoted_words(d, ctx)
                   and (d.speaker.kind in ("name", "pronoun")
                        or animate(ctx.doc[d.speaker.head], ctx)
+                       or (d.speaker.kind == "anonymous"  # "another said", « un autre »
+                           and ctx.doc[d.speaker.head].pos_ == "PRON")
                        or (d.form in ("cue-after", "preposed-attributed")
                            and _attributed_noun(d.speaker, ctx))))
               or d.form == "continuation"]

@@ -255,8 +255,12 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                 for c in verb.children))
         if verb.dep_ == "pcomp" and governor.pos_ in ("ADP", "SCONJ") and _participle(verb):
             # "resigned before announcing …", "after announcing …, the senator left": the
-            # speaker is the subject of the clause the preposition hangs on.
+            # speaker is the subject of the clause the preposition hangs on (through the
+            # noun it may hang on first: "got a head start … by declaring …").
             governor, climb = governor.head, True
+            while governor.pos_ in ("NOUN", "PROPN") and governor.head.i != governor.i and \
+                    governor.dep_ not in ("nsubj", "nsubjpass"):
+                governor = governor.head
         if climb and verb.dep_ == "xcomp" and _participle(verb) and governor.i != verb.i:
             # "Clinton can be heard saying that …", "he was quoted as saying": the passive
             # subject of the verb of perception is who says it
@@ -716,6 +720,13 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         end = token.idx + len(token.text)
         kind = pronoun.kind if pronoun is not None else "pronoun"
         kind = {"personal": "pronoun", "demonstrative": "pronoun"}.get(kind, kind)
+        if pronoun is None and (lexicon.is_word("determiner_indefinite", token.text)
+                                or token.lower_ in ("autre", "autres", "other", "others")):
+            # "and another said …", « un autre a ajouté … »: one more unnamed person, not
+            # whoever was named last
+            return SpeakerMention(token.idx, token.idx + len(token.text), "anonymous",
+                                  token.i, doc[token.left_edge.i].idx,
+                                  token.idx + len(token.text))
         antecedent = None
         if kind == "relative":
             antecedent = _relative_antecedent(token)
@@ -869,7 +880,8 @@ def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
                    and c.i < token.i]
     first = doc[left]
     plural = "Plur" in token.morph.get("Number") or token.tag_ in ("NNS", "NNPS")
-    if plural:
+    if plural or lexicon.is_word("quantity_noun", token.lemma_) or \
+            lexicon.is_word("quantity_noun", token.text):
         return "group"
     title = lexicon.title(token.lemma_) or lexicon.title(token.text)
     if title is not None and title.kind == "institution":

@@ -236,9 +236,8 @@ class Resolver:
         first_word = self.ctx.text[start:end].split()[0]
         title = self.ctx.lexicon.title(first_word)
         if title is not None and title.kind == "honorific":
-            gender = title.gender
-        else:
-            gender = self._given_name_gender(name)
+            gender = title.gender  # "Sen. Daniel Akaka": the given name still tells
+        gender = gender or self._given_name_gender(name)
         # The subject, or a name part of it ("Mark" of "Mark Meadows"); not a possessor
         # ("Trump's inauguration") or a complement ("the son of X") inside a subject.
         subject = token.dep_.startswith("nsubj") or (
@@ -1125,10 +1124,13 @@ class Resolver:
             if draft.speaker is not None:
                 items.append((draft.speaker.start, n, draft.speaker))
                 speaker_starts.add(draft.speaker.start)
+        reported = [(d.start, d.end) for d in drafts if d.kind in ("indirect", "mixed")]
         for token in ctx.tokens:
             if not token.dep_.startswith("nsubj") or ctx.in_quotes(token) or \
                     not ctx.is_prose(token):
                 continue
+            if token.pos_ == "PRON" and any(a <= token.idx < b for a, b in reported):
+                continue  # « he » in "X said he believes …" may be anyone: not a chain link
             mention = self._chain_mention(token)
             if mention is not None and mention.start not in speaker_starts:
                 items.append((mention.start, -1, mention))
@@ -1149,7 +1151,10 @@ class Resolver:
                 entity = self.resolve_mention(mention, drafts[n] if n >= 0 else None)
                 done[offset] = entity
                 if entity is not None:
-                    self._learn_gender(mention, entity)
+                    if n >= 0 or mention.kind != "pronoun":
+                        # (not from a pronoun that only continues the chain: in "X said he
+                        # had …", « he » may well be someone else)
+                        self._learn_gender(mention, entity)
                     self._remember(mention, entity, speaker=n >= 0)
             if n >= 0:
                 result[n] = entity

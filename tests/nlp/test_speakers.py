@@ -422,3 +422,24 @@ def test_a_role_naming_a_party_goes_to_its_member(extract):
             "Trump. « Pas un mot sur les dictateurs », s'étonne-t-il.")
     q = quote_with(extract("fr", text), "Pas un mot")
     assert q.speaker_name == "Fernand Kessel"
+
+
+@pytest.mark.parametrize(("lang", "text", "start"), [
+    ("en", "Mike Pence spoke first. Another 27 percent said Pence had been effective.",
+     "Pence had been"),
+    ("en", "Mike Pence spoke first. One called him a bore, and another said the senator was "
+           "\"a good talker.\"", "the senator was"),
+    ("fr", "Paul Roux a parlé le premier. Un autre affirme avoir entendu des cris.",
+     "avoir entendu"),
+])
+def test_another_and_a_share_are_unnamed_speakers_not_the_last_named(extract, lang, text,
+                                                                      start):
+    q = quote_with(extract(lang, text), start)
+    assert q.speaker_name not in ("Mike Pence", "Paul Roux")
+
+
+def test_an_honorific_does_not_hide_the_given_names_gender(extract):
+    text = ("Campaign manager Kehau Lani spoke on Monday. Sen. Daniel Okoro, who left office "
+            "in 2013, was there too.\n\"We will win,\" she said.")
+    q = quote_with(extract("en", text), "We will win")
+    assert q.speaker_name == "Kehau Lani"
