@@ -37,7 +37,9 @@ eval: sync
 		tests/heldout4/fr-heldout4 tests/heldout4/en-heldout4 \
 		tests/heldout5/fr-heldout5 tests/heldout5/en-heldout5 \
 		tests/heldout6/fr-heldout6 tests/heldout6/en-heldout6 tests/heldout7/fr-heldout7 \
-		tests/heldout8/en-heldout8
+		tests/heldout8/en-heldout8 tests/heldout9/fr-heldout9 tests/heldout9/en-heldout9 \
+		tests/heldout10/fr-heldout10 tests/heldout10/en-heldout10 tests/heldout11/fr-heldout11 \
+		tests/heldout12/fr-heldout12
 
 bench: sync
 	.venv/bin/newsevents -q bench

@@ -1678,8 +1678,11 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
     else:
         label, score, method = "", 0.0, ""
     default_sign = _cue_default_sign(polarity)
-    if (default_sign and not polarity.balanced_cue and not polarity.content_evidence
-            and (not label or method.startswith(("cue-class", "cue-verb")))):
+    if (default_sign and not polarity.balanced_cue
+            and (not label or (not polarity.content_evidence
+                               and method.startswith(("cue-class", "cue-verb"))))):
+        # (also when the content's own evidence cancels out: « nos joueuses ne sont pas les
+        # seules touchées … », a dénoncé X is still a denunciation)
         # The cue alone gives the direction: a criticism, warning or rejection is against
         # what it reports, a promise, appeal or insistence in favour of it.
         label = "favor" if default_sign > 0 else "against"
