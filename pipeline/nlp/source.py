@@ -777,6 +777,16 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         name = _person_in_subject(token, ctx) or _comma_apposition(token, ctx)
     if name is not None:  # "l'avocate Inès Caron": the name of that role ("de X" never is)
         s, e = name
+        article = ctx.previous_word(s)
+        if (article is None or article.lower_ not in _INDEFINITE_ARTICLES) and left < s and \
+                not any(t.is_punct for t in doc[left:s]):
+            article = doc[left]  # "another commonwealth Democrat" (not "Another witness, X")
+        if article is not None and article.lower_ in _INDEFINITE_ARTICLES and \
+                doc[e].ent_type_ not in PERSON_LABELS:
+            # "an Iowa Republican said", « un Américain »: a description of someone, not a
+            # name; each one is a new person
+            return SpeakerMention(article.idx, doc[e].idx + len(doc[e].text), "anonymous",
+                                  token.i, article.idx, np_end)
         return SpeakerMention(doc[s].idx, doc[e].idx + len(doc[e].text), "name", token.i,
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
@@ -873,6 +883,9 @@ def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
     return found
 
 
+_INDEFINITE_ARTICLES = frozenset({"a", "an", "another", "un", "une"})
+
+
 def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
     lexicon = ctx.lexicon
     doc = ctx.doc
@@ -880,13 +893,17 @@ def _descriptive_kind(token: Token, left: int, ctx: DocContext) -> str:
                    and c.i < token.i]
     first = doc[left]
     plural = "Plur" in token.morph.get("Number") or token.tag_ in ("NNS", "NNPS")
-    if plural or lexicon.is_word("quantity_noun", token.lemma_) or \
+    det_words = [d.text for d in determiners] + [first.text]
+    if lexicon.is_word("quantity_noun", token.lemma_) or \
             lexicon.is_word("quantity_noun", token.text):
+        # "27 percent said …", and "another 43 percent" is not those 27 percent
+        return "anonymous" if any(lexicon.is_word("determiner_indefinite", w)
+                                  for w in det_words) else "group"
+    if plural:
         return "group"
     title = lexicon.title(token.lemma_) or lexicon.title(token.text)
     if title is not None and title.kind == "institution":
         return "group"
-    det_words = [d.text for d in determiners] + [first.text]
     if any(lexicon.is_word("determiner_indefinite", w) for w in det_words):
         return "anonymous"
     if title is not None and title.kind in ("relational", "anonymous"):

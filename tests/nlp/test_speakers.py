@@ -443,3 +443,16 @@ def test_an_honorific_does_not_hide_the_given_names_gender(extract):
             "in 2013, was there too.\n\"We will win,\" she said.")
     q = quote_with(extract("en", text), "We will win")
     assert q.speaker_name == "Kehau Lani"
+
+
+def test_a_described_member_of_a_group_is_a_new_person_each_time(extract):
+    text = ('"Kaine in a blowout," an Iowa Republican predicted.\n'
+            '"Pence will win," an Iowa Republican said.\n'
+            '"I have known him for years," added another commonwealth Democrat. Bill DeMora, '
+            'a party official, did not comment.')
+    extraction = extract("en", text)
+    first = quote_with(extraction, "Kaine in a blowout")
+    second = quote_with(extraction, "Pence will win")
+    third = quote_with(extraction, "I have known him")
+    assert first.speaker_id != second.speaker_id
+    assert third.speaker_name != "Bill DeMora"
