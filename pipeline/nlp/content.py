@@ -11,6 +11,8 @@ that open or close inside the span are kept whole (a mixed quotation).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from pipeline.nlp.context import SENTENCE_END, DocContext
@@ -554,6 +556,41 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):
                 break
     return None
+
+
+_SELF_DESCRIBING = frozenset({"dire", "déclarer", "affirmer", "montrer"})
+
+
+def self_description(cue: Cue, ctx: DocContext, attitude_words: Iterable[str] = ()
+                     ) -> tuple[int, int] | None:
+    """ « les agents se disent à bout de souffle », « elle s'est dite épuisée »: what a
+    speaker says of themselves with « se dire » is the adjective or phrase that follows
+    (unless it is an attitude with its own complement, « se dit favorable à X », which the
+    attitude rules report)."""
+    if ctx.lang != "fr" or not cue.entry.reflexive or cue.entry.word not in _SELF_DESCRIBING:
+        return None
+    doc = ctx.doc
+    j = max(cue.token.i, cue.head.i) + 1
+    while j < len(doc) and (doc[j].idx < cue.end or doc[j].is_space):
+        j += 1
+    unit_end = ctx.unit_of(cue.token)[1]
+    first = doc[j] if j < unit_end else None
+    if first is None or not (first.pos_ == "ADJ" or "Part" in first.morph.get("VerbForm")
+                             or first.pos_ == "ADP" or first.pos_ == "ADV"):
+        return None
+    if first.lower_ in attitude_words or first.lemma_.lower() in attitude_words:
+        return None
+    k = j
+    while k < unit_end and not doc[k].is_punct and not ctx.lexicon.is_word(
+            "coordinator", doc[k].text) and not ctx.lexicon.is_word("complementizer",
+                                                                     doc[k].text):
+        if doc[k].pos_ in ("VERB", "AUX") and "Part" not in doc[k].morph.get("VerbForm") \
+                and doc[k].i != j:
+            break
+        k += 1
+    if k == j or (k < unit_end and ctx.lexicon.is_word("complementizer", doc[k].text)):
+        return None  # « se dit inquiet que … »: the attitude rules take the clause
+    return token_span(ctx, j, k)
 
 
 def _quoted_infinitive(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:

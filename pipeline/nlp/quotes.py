@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from pipeline.nlp.attitudes import attitude_quotes
+from pipeline.nlp.attitudes import attitude_quotes, load_attitudes
+from pipeline.nlp.attitudes import resources_path as attitudes_path
 from pipeline.nlp.content import (
     as_clause,
     colon_clause,
@@ -26,6 +27,7 @@ from pipeline.nlp.content import (
     infinitive_complement,
     predicative_clause,
     preposed_clause,
+    self_description,
     subtree_end,
     surface_clause,
     surface_main_clause,
@@ -326,7 +328,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
         if not found:
             span = predicative_clause(cue, ctx) or complement_clause(cue, ctx) or \
                 infinitive_complement(cue, ctx) or surface_clause(cue, ctx) or \
-                colon_clause(cue, ctx)
+                colon_clause(cue, ctx) or self_description(
+                    cue, ctx, load_attitudes(str(attitudes_path()), ctx.lang).adjectives)
             if span is not None and _free(state, span):
                 speaker = _coordinated_speaker(cue, state) or speaker_for(
                     cue, ctx, allow_inverted=False) or (
@@ -1107,6 +1110,47 @@ def _pour_object(ctx: DocContext, start: int, end: int) -> Token | None:
     return None
 
 
+_DASHES = ("—", "–")
+
+
+def dash_attribution_quotes(state: _State) -> None:
+    """ « « Je suis découragé. » — Luckens, 26 ans, marchand. »: a quotation followed by a
+    dash and a name (the pull-quote credit of print layouts) is that person's."""
+    ctx = state.ctx
+    text = ctx.text
+    for k, segment in enumerate(ctx.segments):
+        if k in state.used_segments or segment.close is None:
+            continue
+        after = text[segment.outer_end:segment.outer_end + 4]
+        stripped = after.lstrip(" \t")
+        if not stripped.startswith(_DASHES):
+            continue
+        dash_at = segment.outer_end + (len(after) - len(stripped))
+        name = ctx.token_at(dash_at + 1)
+        while name is not None and name.is_space:
+            name = ctx.doc[name.i + 1] if name.i + 1 < len(ctx.doc) else None
+        if name is None or not ctx.is_prose(name) or not name.text[:1].isupper() or \
+                name.pos_ not in ("PROPN", "NOUN") or ctx.in_quotes(name):
+            continue
+        speaker = mention_for(name, ctx)
+        person = name.ent_type_ in ("PER", "PERSON") or ctx.person_surname(name) or any(
+            t.text == name.text and t.ent_type_ in ("PER", "PERSON") for t in ctx.doc)
+        if speaker.kind != "name" and person:
+            # the tagger saw a person but parsed the credit line as a noun phrase
+            last = name
+            while last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].ent_iob_ == "I" and \
+                    name.ent_type_:
+                last = ctx.doc[last.i + 1]
+            end = last.idx + len(last.text)
+            speaker = SpeakerMention(name.idx, end, "name", last.i, name.idx, end)
+        if speaker.kind != "name":
+            continue
+        state.add(Draft("direct", segment.start, segment.end, (dash_at, dash_at + 1),
+                        "statement", speaker, "dash-credit", 0.6, _paragraph_of(ctx,
+                                                                                segment.start),
+                        segments=[k]))
+
+
 def bullet_quotes(state: _State, cues: list[Cue]) -> None:
     """ "President Obama also said:" followed by "- …" lines: one quotation per line."""
     ctx = state.ctx
@@ -1438,6 +1482,7 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     prepositional_quotes(state)
     opinion_quotes(state)
     bullet_quotes(state, cues)
+    dash_attribution_quotes(state)
     colon_quotes(state)
     attitude_quotes(state)  # attitudes.py: "is concerned that", "condemned X", "called for"
     report_noun_quotes(state)

@@ -204,9 +204,38 @@ def _participle(verb: Token) -> bool:
             "VerbForm") or ("Ger" in verb.morph.get("VerbForm"))
 
 
+def _narrative_infinitive_speaker(cue: Cue, ctx: DocContext) -> Token | None:
+    """ « …, détaille-t-elle. Et de préciser que … »: the infinitive of narration continues
+    the report before it; its speaker is that report's (an inverted pronoun or the subject of
+    the last verb of saying in the paragraph)."""
+    token = cue.token
+    if ctx.lang != "fr" or "Inf" not in token.morph.get("VerbForm"):
+        return None
+    de = ctx.previous_word(token.i)
+    et = ctx.previous_word(de.i) if de is not None else None
+    if de is None or et is None or norm_token(de) not in ("de", "d'") or et.lower_ != "et" or \
+            et.i != ctx.unit_of(token)[0]:
+        return None
+    paragraph_start = next((p.start for p in ctx.paragraphs if p.start <= token.idx <= p.end),
+                           0)
+    for previous in reversed(token.doc[:et.i]):
+        if previous.idx < paragraph_start:
+            break
+        if ctx.in_quotes(previous):
+            continue
+        if inverted_pronoun(previous, ctx.lexicon):
+            return previous
+        if previous.dep_.startswith("nsubj") and cue_word(previous.head, ctx.lexicon):
+            return previous
+    return None
+
+
 def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                   depth: int = 0) -> Token | None:
     """The token heading the speaker mention of `cue`."""
+    narrated = _narrative_infinitive_speaker(cue, ctx)
+    if narrated is not None:
+        return narrated
     for verb in (cue.token, cue.head):
         subject = grammatical_subject(verb, ctx)
         if subject is not None and not ctx.in_quotes(subject):

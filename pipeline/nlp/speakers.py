@@ -1298,6 +1298,10 @@ class Resolver:
             indefinite = bool(first) and (
                 self.ctx.lexicon.is_word("determiner_indefinite", first[0])
                 or first[0].isdigit())
+            head = self.ctx.doc[mention.head]
+            if not indefinite and self.ctx.lexicon.is_word("generic_person", head.lemma_) and \
+                    "Plur" not in head.morph.get("Number"):
+                return self.resolve_role(mention)  # « la responsable »: a description
             return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
 
@@ -1705,9 +1709,12 @@ class Resolver:
                 ) and (head_role is None or head_role.kind not in ("role", "relational")):
             return self._group(mention, continue_same_head=True)  # a body named, not a role
         head_title = ctx.lexicon.title(head_token.lemma_) or ctx.lexicon.title(head_token.text)
+        generic = ctx.lexicon.is_word("generic_person", head_token.lemma_.lower())
+        if generic and len(neutral) == 1 and "Plur" not in head_token.morph.get("Number"):
+            # « la responsable » in an article that names one person who could be her
+            return neutral[0]
         if head_title is not None and head_title.kind == "anonymous":
             return self._group(mention, continue_same_head=True, anonymous=True)
-        generic = ctx.lexicon.is_word("generic_person", head_token.lemma_.lower())
         if neutral and generic and len(neutral) > 1:
             # « la jeune femme », « l'ancien homme d'affaires » among several people: a
             # description of the person just mentioned, not of the most salient one

@@ -711,3 +711,24 @@ def test_selon_ses_dires_speaks_for_the_possessor(extract):
 ])
 def test_set_phrases_and_nicknames_are_not_quotations(extract, text):
     assert [q.content for q in extract("fr", text).quotes] == []
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # what a speaker says of themselves with « se dire »
+    ("Les infirmières se disent à bout de souffle après la grève.",
+     "à bout de souffle après la grève", "infirmières"),
+    # the infinitive of narration continues the report before it
+    ("Amal Benali dirige le centre. « Chaque donneur compte », détaille-t-elle. Et de préciser "
+     "que la collecte a doublé.", "la collecte a doublé", "Amal Benali"),
+    # a pull-quote credited with a dash
+    ("Paul Dorval vend des glaces au port.\n« Tout a augmenté, même le sucre. » — Paul Dorval, "
+     "marchand.", "Tout a augmenté, même le sucre.", "Paul Dorval"),
+    # « évaluer que »: an estimate reported
+    ("Le bureau de l'ONU évalue que 3 millions de personnes ont faim.",
+     "3 millions de personnes ont faim", "ONU"),
+])
+def test_self_description_narrative_infinitive_and_credits(extract, text, content, speaker):
+    quotes = extract("fr", text).quotes
+    found = [q for q in quotes if q.content == content]
+    assert found, [q.content for q in quotes]
+    assert speaker in (found[0].speaker_name or "")

@@ -456,3 +456,10 @@ def test_a_described_member_of_a_group_is_a_new_person_each_time(extract):
     third = quote_with(extraction, "I have known him")
     assert first.speaker_id != second.speaker_id
     assert third.speaker_name != "Bill DeMora"
+
+
+def test_la_responsable_is_the_one_person_who_could_be_her(extract):
+    text = ("Sa directrice, Amal Benali, lance un appel aux donneurs. « Le stock baisse », "
+            "explique-t-elle.\nD'après la responsable, les collectes ont été annulées.")
+    q = quote_with(extract("fr", text), "les collectes")
+    assert q.speaker_name == "Amal Benali"
