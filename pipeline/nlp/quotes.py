@@ -1006,6 +1006,13 @@ def opinion_quotes(state: _State) -> None:
         rest = ctx.next_word(comma.i)
         if rest is None:
             continue
+        colon = next((t for t in doc[rest.i:unit_end] if t.text == ":"
+                      and not ctx.in_quotes(t)), None)
+        if colon is not None and any(t.dep_.startswith("nsubj") and t.pos_ in ("NOUN", "PROPN")
+                                     for t in doc[rest.i:colon.i]):
+            # « Pour les malades qui …, le psychiatre X se veut rassurant : « … » »: the
+            # clause after the comma introduces its own speaker's words; « Pour » was a purpose
+            continue
         cue_span = (first.idx, first.idx + len(first.text))
         paragraph = _paragraph_of(ctx, first.idx)
         k = ctx.segment_at_open(rest.idx)

@@ -103,6 +103,8 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
     for child in sorted(children, key=lambda c: c.i):
         if child.i <= last:
             continue
+        if child.i > 0 and ctx.lexicon.pronoun(f"{doc[child.i - 1].text} {child.text}"):
+            return child  # « a fait savoir cette dernière »: « dernière » tagged an adjective
         if child.pos_ not in ("NOUN", "PROPN", "PRON") or child.dep_ in ("obl", "obl:mod",
                                                                           "npadvmod", "advmod",
                                                                           "obl:arg", "iobj"):

@@ -1291,6 +1291,12 @@ class Resolver:
             return None
         if kind == "indefinite":
             return self._group(mention, continue_same_head=False)
+        if kind in ("group", "role") and self._demonstrative_singular(mention):
+            # « ajoutait cet influent tory », "this veteran lawmaker said": a description of
+            # the person just mentioned
+            recent = self._most_recent(mention.start, person=True, gender=None, number="s")
+            if recent is not None:
+                return recent
         if kind in ("group",):
             return self._group(mention, continue_same_head=True)
         if kind == "anonymous":
@@ -1375,6 +1381,18 @@ class Resolver:
                 continue
             return self.resolve_mention(mention_for(subject, ctx))
         return None
+
+    def _demonstrative_singular(self, mention: SpeakerMention) -> bool:
+        lexicon = self.ctx.lexicon
+        head = self.ctx.doc[mention.head]
+        first = self.ctx.text[mention.np_start:mention.np_end].split()[:1]
+        if not first or not lexicon.is_word("determiner_demonstrative", first[0]) or \
+                first[0].lower() in ("ces", "these", "those"):
+            return False
+        if head.tag_ in ("NNS", "NNPS") or lexicon.is_word("publication", head.lemma_.lower()):
+            return False  # (« cet » is singular whatever the tagger made of « tory »)
+        title = lexicon.title(head.lemma_) or lexicon.title(head.text)
+        return title is None or title.kind == "role"  # not « ce ministère », « cette source »
 
     def _publication(self, mention: SpeakerMention) -> bool:
         """A definite « le quotidien », "the paper" alone (not « un journal local »)."""

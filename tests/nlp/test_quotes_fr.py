@@ -732,3 +732,10 @@ def test_self_description_narrative_infinitive_and_credits(extract, text, conten
     found = [q for q in quotes if q.content == content]
     assert found, [q.content for q in quotes]
     assert speaker in (found[0].speaker_name or "")
+
+
+def test_pour_before_a_clause_that_introduces_its_own_speaker_is_a_purpose(extract):
+    text = ("Pour les patients qui auraient du mal à arrêter, le psychiatre Paul Orsini se veut "
+            "rassurant : « Ce n'est pas mortel. »")
+    quotes = extract("fr", text).quotes
+    assert [q.speaker_name for q in quotes] == ["Paul Orsini"]

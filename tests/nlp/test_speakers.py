@@ -463,3 +463,14 @@ def test_la_responsable_is_the_one_person_who_could_be_her(extract):
             "explique-t-elle.\nD'après la responsable, les collectes ont été annulées.")
     q = quote_with(extract("fr", text), "les collectes")
     assert q.speaker_name == "Amal Benali"
+
+
+@pytest.mark.parametrize(("text", "start", "speaker"), [
+    ("La candidate Valérie Roux a parlé lundi. « Je serai responsable », a fait savoir cette "
+     "dernière sur France Inter.", "Je serai responsable", "Valérie Roux"),
+    ("« Les conversations ont lieu », affirmait Lord Gavin Barwell vendredi. Les élus sont "
+     "« frustrés », ajoutait cet influent tory.", "Les élus", "Gavin Barwell"),
+])
+def test_cette_derniere_and_a_demonstrative_description(extract, text, start, speaker):
+    q = quote_with(extract("fr", text), start)
+    assert speaker in (q.speaker_name or "")
