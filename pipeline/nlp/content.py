@@ -172,7 +172,7 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 continue
             before = ctx.previous_word(token.i)
             if token.dep_ == "fixed" or (before is not None and lexicon.is_word(
-                    "subordinator_prefix", before.text)):
+                    "subordinator_prefix", before.text) and not _adverb_locution_end(before)):
                 break  # "alors que", "pour que": a subordinate clause of the writer
             if ctx.lang == "en" and token.dep_ != "mark" and not misparsed:
                 continue
@@ -217,6 +217,12 @@ def _second_attribution(clause: Token, ctx: DocContext) -> bool:
         return False
     return not any(c.dep_ not in ("nsubj", "nsubjpass", "aux", "auxpass", "punct", "advmod",
                                   "neg", "npadvmod") for c in clause.children)
+
+
+def _adverb_locution_end(token: Token) -> bool:
+    """ « précise tout de même que … »: « même » ends the adverb « tout de même », it does not
+    open « de même que »."""
+    return token.dep_ == "fixed" and token.head.lower_ == "tout"
 
 
 def _misparsed_relative(that: Token, cue: Cue) -> bool:

@@ -140,6 +140,9 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
 
 
+_DATIVE_CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'"})
+
+
 def _auxiliary_across_adverbial(token: Token, ctx: DocContext) -> bool:
     """ « », a par exemple résumé X »: an auxiliary right after the quotation's comma, then
     a short adverbial, then the participle (which the tagger may have read as a noun)."""
@@ -159,8 +162,9 @@ def _after_quotation(token: Token, ctx: DocContext) -> bool:
     """ "“…,” said", « « … », déplore »: the word right after a quotation's closing mark and
     its comma."""
     before = ctx.previous_word(token.i)
-    if before is not None and _norm(before) in ctx.lexicon.words("reflexive"):
-        before = ctx.previous_word(before.i)  # « », s'inquiète X »
+    if before is not None and (_norm(before) in ctx.lexicon.words("reflexive") or (
+            ctx.lang == "fr" and _norm(before) in _DATIVE_CLITICS)):
+        before = ctx.previous_word(before.i)  # « », s'inquiète X », « », nous assure X »
     if before is None or before.text != ",":
         return False
     earlier = ctx.previous_word(before.i)
@@ -406,8 +410,8 @@ def cue_group_start(cue: Cue) -> int:
                    if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < first
                    and first - c.i <= 2]
     first = min(auxiliaries, default=first)
-    if first > 0 and doc[first - 1].lang_ == "fr" and doc[first - 1].lower_ in ("lui", "leur"):
-        first -= 1  # « …, lui a fait écho X »: a dative clitic belongs to the verb group
+    if first > 0 and doc[first - 1].lang_ == "fr" and _norm(doc[first - 1]) in _DATIVE_CLITICS:
+        first -= 1  # « …, lui a fait écho X », « …, nous assure X »: the verb group's clitic
     return first
 
 

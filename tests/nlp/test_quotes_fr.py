@@ -739,3 +739,16 @@ def test_pour_before_a_clause_that_introduces_its_own_speaker_is_a_purpose(extra
             "rassurant : « Ce n'est pas mortel. »")
     quotes = extract("fr", text).quotes
     assert [q.speaker_name for q in quotes] == ["Paul Orsini"]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("Mais Thomas Clay précise tout de même que le chiffre final sera plus élevé.",
+     "le chiffre final sera plus élevé", "Thomas Clay"),
+    ("Jean Morel a parlé. \"Les résultats seront annoncés ce soir\", nous assure le "
+     "parlementaire.", "Les résultats seront annoncés ce soir", "Jean Morel"),
+])
+def test_adverb_locutions_and_dative_clitics_around_the_cue(extract, text, content, speaker):
+    quotes = extract("fr", text).quotes
+    found = [q for q in quotes if q.content == content]
+    assert found, [q.content for q in quotes]
+    assert found[0].speaker_name == speaker
