@@ -39,7 +39,7 @@ from pipeline.ids import (
     speaker_id_for_name,
 )
 from pipeline.nlp.context import DocContext
-from pipeline.nlp.cues import norm_token
+from pipeline.nlp.cues import cue_word, norm_token
 from pipeline.nlp.quotes import Draft, author_of_statement
 from pipeline.nlp.resources import Resources
 from pipeline.nlp.source import (
@@ -267,7 +267,7 @@ class Resolver:
             first = ent[0]
             if not ctx.is_prose(first) or ctx.in_quotes(first):
                 continue
-            if ent.label_ in PERSON_LABELS:
+            if ent.label_ in PERSON_LABELS or self._given_name_org(ent):
                 label = "person"
             elif ent.label_ in _ORG_LABELS:
                 continue  # organisations enter when they speak (resolve_name)
@@ -315,6 +315,13 @@ class Resolver:
         for mention in sorted(found, key=lambda m: (len(m.words) == 1, m.start)):
             self._add_name(mention)
         self._collect_known_variants()
+
+    def _given_name_org(self, ent) -> bool:
+        """ "Nicola Sturgeon" tagged as an organisation: two or three capitalised proper nouns
+        opening with a frequent given name are a person's name."""
+        return ent.label_ in _ORG_LABELS and 2 <= len(ent) <= 3 and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) and \
+            self._given_name_gender(ent[0].text) is not None
 
     def _given_name_runs(self, found: list[NameMention]) -> list[NameMention]:
         """ "Dominique-Jean Chertier": a frequent given name (given_names.tsv) followed by
@@ -886,6 +893,9 @@ class Resolver:
             if token.pos_ in ("DET", "ADP", "CCONJ", "PRON", "SCONJ", "PART") or \
                     lexicon.is_word("determiner_definite", low):
                 continue
+            honorific = lexicon.title(token.text) or lexicon.title(token.text.rstrip("."))
+            if honorific is not None and honorific.kind == "honorific":
+                continue  # "Ms", « M. »: a form of address, no function
             word = fold_word(token.text)
             if not word:
                 continue
@@ -1258,7 +1268,7 @@ class Resolver:
         if kind == "name" and self._person_context(mention):
             return self.resolve_name(mention, person=True)
         if kind in ("role", "anonymous", "indefinite", "group"):
-            apposed = self._apposed_person(mention)
+            apposed = self._apposed_person(mention) or self._person_before_apposition(mention)
             if apposed is not None:
                 return apposed
         if kind in ("role", "group", "anonymous") and self._statement_noun(
@@ -1337,6 +1347,34 @@ class Resolver:
             if bracket:
                 found.update(fold_word(w) for w in bracket.group(1).split())
         return {w for w in found if w}
+
+    def _speaks_as_subject(self, name: NameMention) -> bool:
+        """The name is a subject, before its verb or inverted after it (« a écrit sur
+        Telegram Oleksandr Prokudin »)."""
+        if name.subject:
+            return True
+        token = self.ctx.token_at(name.start)
+        if token is None:
+            return False
+        j = token.i - 1
+        while j >= 0 and (token.doc[j].pos_ in ("ADP", "PROPN", "NOUN", "DET", "ADV", "X")
+                          and token.i - j <= 4):
+            j -= 1
+        return j >= 0 and token.doc[j].pos_ in ("VERB", "AUX") and \
+            cue_word(token.doc[j], self.ctx.lexicon) is not None
+
+    def _person_before_apposition(self, mention: SpeakerMention) -> Entity | None:
+        """ « Hassan Nasrallah, le chef de ce mouvement …, a assuré »: the parser made the
+        apposition the subject; the person named right before its comma is the speaker."""
+        before = self.ctx.text[:mention.np_start]
+        comma = re.search(r",[ \t]*$", before)
+        if comma is None:
+            return None
+        end = comma.start()
+        for entity in self.entities:
+            if entity.kind == "person" and any(n.end == end for n in entity.names):
+                return entity
+        return None
 
     def _apposed_person(self, mention: SpeakerMention) -> Entity | None:
         """ « relate un marchand de 26 ans, Luckens. », "said a spokesman, John Hale.": the
@@ -1741,10 +1779,37 @@ class Resolver:
             if recent in neutral:
                 return recent
             return self._group(mention, continue_same_head=True, anonymous=True)
+        ahead = self._named_next(mention, role, neutral)
+        if ahead is not None:
+            return ahead
         if neutral and self._human(doc[mention.head]):
             return max(neutral, key=lambda e: (self._salience(e, mention.start), e.salience,
                                                -self._distance(e, mention.start)))
         return self._group(mention, continue_same_head=True, anonymous=True)
+
+    def _named_next(self, mention: SpeakerMention, role: Role, neutral: list[Entity]
+                    ) -> Entity | None:
+        """ « …, a annoncé le gouverneur. « … », a écrit Oleksandr Prokudin »: a function no
+        one named so far in the paragraph holds, and a person named as a subject just after,
+        in the same paragraph, is who it was."""
+        paragraph = self._paragraph(mention.start)
+        if any(self._paragraph(n.start) == paragraph and n.start < mention.start
+               for e in neutral for n in e.names):
+            return None
+        best: tuple[int, Entity] | None = None
+        for entity in self.entities:
+            if entity.kind != "person" or (role.gender and entity.gender
+                                           and role.gender != entity.gender):
+                continue
+            if self._other_office(role, entity):
+                continue
+            for name in entity.names:
+                if name.start > mention.start and self._speaks_as_subject(name) and \
+                        self._paragraph(name.start) == paragraph and \
+                        not any(n.start < mention.start for n in entity.names):
+                    if best is None or name.start < best[0]:
+                        best = (name.start, entity)
+        return best[1] if best else None
 
     def _other_office(self, role: Role, entity: Entity) -> bool:
         """The mention names a function of the lexicon and the person holds another one."""

@@ -474,3 +474,28 @@ def test_la_responsable_is_the_one_person_who_could_be_her(extract):
 def test_cette_derniere_and_a_demonstrative_description(extract, text, start, speaker):
     q = quote_with(extract("fr", text), start)
     assert speaker in (q.speaker_name or "")
+
+
+def test_the_first_minister_after_ms_is_the_person_named(extract):
+    # "Ms" is a form of address, not a function that would make "the first minister" someone
+    # else
+    text = ("Restrictions will ease from 28 May, Nicola Sturgeon has confirmed. Ms Sturgeon "
+            "spoke in Edinburgh.\nBut the first minister said children will return in August.")
+    q = quote_with(extract("en", text), "children will return")
+    assert q.speaker_name == "Nicola Sturgeon"
+
+
+def test_a_function_named_before_the_person_in_the_same_paragraph(extract):
+    text = ("Le président Joe Biden a appelé samedi le premier ministre israélien.\n"
+            "Une attaque de drone a tué une personne, a annoncé, samedi, le gouverneur. « Un "
+            "habitant de 69 ans a succombé », a écrit sur Telegram Oleksandr Prokudin.")
+    q = quote_with(extract("fr", text), "Une attaque de drone")
+    assert q.speaker_name == "Oleksandr Prokudin"
+
+
+def test_a_role_in_apposition_speaks_for_the_name_before_it(extract):
+    text = ("Antony Blinken, le chef de la diplomatie américaine, est arrivé à Ankara.\n"
+            "Hassan Nasrallah, le chef de ce mouvement allié du Hamas, a assuré vendredi que ses "
+            "combattants allaient répondre.")
+    q = quote_with(extract("fr", text), "ses combattants")
+    assert q.speaker_name == "Hassan Nasrallah"
