@@ -776,15 +776,17 @@ def prepositional_quotes(state: _State) -> None:
     """ "X, selon Y." / "Selon Y, X." / "selon Y : « X »" / "according to Y"."""
     ctx = state.ctx
     doc = ctx.doc
-    firsts = _first_words(tuple(ctx.lexicon.prepositions) + tuple(ctx.lexicon.possessive_phrases))
+    possessives = _by_first_word(tuple(ctx.lexicon.possessive_phrases.items()))
+    prepositions = _by_first_word(tuple(ctx.lexicon.prepositions.items()))
     for i, token in enumerate(ctx.tokens):
         if token.is_space or not ctx.is_prose(token) or ctx.in_quotes(token):
             continue
-        if _phrase_word(token, first=True) not in firsts:
+        first_word = _phrase_word(token, first=True)
+        if first_word not in possessives and first_word not in prepositions:
             continue  # no attribution phrase starts with this word
         # the longer possessive phrases first: « selon ses dires » is not « selon » + « dires »
         matched = False
-        for phrase, cue_class in ctx.lexicon.possessive_phrases.items():
+        for phrase, cue_class in possessives.get(first_word, ()):
             n = _phrase_at(ctx, i, phrase)
             owner = next((t for t in doc[i:i + n] if (
                 ctx.lexicon.pronoun(t.text) is not None
@@ -805,7 +807,7 @@ def prepositional_quotes(state: _State) -> None:
             break
         if matched:
             continue
-        for phrase, cue_class in ctx.lexicon.prepositions.items():
+        for phrase, cue_class in prepositions.get(first_word, ()):
             n = _phrase_at(ctx, i, phrase)
             if not n:
                 continue
@@ -819,19 +821,23 @@ def prepositional_quotes(state: _State) -> None:
             break
 
 
-@lru_cache(maxsize=8)
-def _first_words(phrases: tuple[str, ...]) -> frozenset[str]:
-    """The first words of the attribution phrases, to skip every other token at once. A
-    phrase may start inside a token ("d'après" is one token or two), so both are kept."""
-    words = set()
-    for phrase in phrases:
+@lru_cache(maxsize=16)
+def _by_first_word(phrases: tuple[tuple[str, str], ...]
+                   ) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The attribution phrases (with their class) under each word they may start with, so
+    that a token is tried against its own phrases only. A phrase may start inside a token
+    ("d'après" is one token or two), so it is filed under both."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for phrase, cue_class in phrases:
         first = phrase.lower().replace("’", "'").split()[0]
-        words.add(first)
+        keys = {first}
         if "'" in first:
-            words.add(first.split("'")[0] + "'")
+            keys.add(first.split("'")[0] + "'")
         if "-" in first:  # « peut-on » is two tokens
-            words.add(first.split("-")[0])
-    return frozenset(words)
+            keys.add(first.split("-")[0])
+        for key in keys:
+            index.setdefault(key, []).append((phrase, cue_class))
+    return {key: tuple(found) for key, found in index.items()}
 
 
 def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
