@@ -140,7 +140,9 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
 
 
-_DATIVE_CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'"})
+# French clitics of the person spoken to, which stand between a quotation and its verb
+# (« », nous assure X », « …, lui a fait écho X »)
+DATIVE_CLITICS = frozenset({"lui", "leur", "nous", "vous", "me", "m'", "te", "t'"})
 
 
 def _auxiliary_across_adverbial(token: Token, ctx: DocContext) -> bool:
@@ -163,7 +165,7 @@ def _after_quotation(token: Token, ctx: DocContext) -> bool:
     its comma."""
     before = ctx.previous_word(token.i)
     if before is not None and (_norm(before) in ctx.lexicon.words("reflexive") or (
-            ctx.lang == "fr" and _norm(before) in _DATIVE_CLITICS)):
+            ctx.lang == "fr" and _norm(before) in DATIVE_CLITICS)):
         before = ctx.previous_word(before.i)  # « », s'inquiète X », « », nous assure X »
     if before is None or before.text != ",":
         return False
@@ -410,7 +412,7 @@ def cue_group_start(cue: Cue) -> int:
                    if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < first
                    and first - c.i <= 2]
     first = min(auxiliaries, default=first)
-    if first > 0 and doc[first - 1].lang_ == "fr" and _norm(doc[first - 1]) in _DATIVE_CLITICS:
+    if first > 0 and doc[first - 1].lang_ == "fr" and _norm(doc[first - 1]) in DATIVE_CLITICS:
         first -= 1  # « …, lui a fait écho X », « …, nous assure X »: the verb group's clitic
     return first
 

@@ -36,6 +36,7 @@ from pipeline.nlp.content import (
 )
 from pipeline.nlp.context import SENTENCE_END, DocContext
 from pipeline.nlp.cues import (
+    DATIVE_CLITICS,
     Cue,
     after_quotation_and_subject,
     find_verb_cues,
@@ -120,9 +121,6 @@ class _Incise:
     end: int  # offset just after the punctuation that closes it
 
 
-_DATIVE_CLITICS = frozenset({"nous", "vous", "me", "m'", "te", "t'", "lui", "leur"})
-
-
 def _incise_in(segment: Segment, ctx: DocContext) -> _Incise | None:
     """ « X, affirme-t-elle. Y »: the reporting clause set inside a quotation."""
     doc = ctx.doc
@@ -135,7 +133,7 @@ def _incise_in(segment: Segment, ctx: DocContext) -> _Incise | None:
             continue
         verb_at = n + 1
         while verb_at < len(tokens) and ctx.lang == "fr" and \
-                tokens[verb_at].lower_.replace("’", "'") in _DATIVE_CLITICS:
+                tokens[verb_at].lower_.replace("’", "'") in DATIVE_CLITICS:
             verb_at += 1  # « …, nous raconte le député. … », « …, m'explique-t-il »
         if verb_at < len(tokens) and ctx.lexicon.is_word("auxiliary", tokens[verb_at].text):
             verb_at += 1
