@@ -149,6 +149,9 @@ def _noun_phrase_after(last: int, cue: Cue, ctx: DocContext) -> Token | None:
         if token.is_space or token.pos_ == "ADV" or ctx.is_time(token):
             j += 1
             continue
+        if token.pos_ == "DET" and j + 1 < limit and ctx.is_time(doc[j + 1]):
+            j += 2  # « a indiqué cette semaine l'ONG … »: a time phrase before the subject
+            continue
         if token.pos_ == "ADP" or norm_token(token) in ("à", "au", "aux"):
             # skip the prepositional phrase: up to its noun
             k = j + 1

@@ -1271,6 +1271,9 @@ class Resolver:
             apposed = self._apposed_person(mention) or self._person_before_apposition(mention)
             if apposed is not None:
                 return apposed
+            same = self._same_source(mention)
+            if same is not None:
+                return same
         if kind in ("role", "group", "anonymous") and self._statement_noun(
                 self.ctx.doc[mention.head]):
             return self._statement_author(mention)
@@ -1362,6 +1365,15 @@ class Resolver:
             j -= 1
         return j >= 0 and token.doc[j].pos_ in ("VERB", "AUX") and \
             cue_word(token.doc[j], self.ctx.lexicon) is not None
+
+    def _same_source(self, mention: SpeakerMention) -> Entity | None:
+        """ « ajoute la même source », "the same official said": whoever spoke last."""
+        words = self.ctx.text[mention.np_start:mention.np_end].lower().split()
+        if not any(w in ("même", "same") for w in words[:3]) or \
+                words[:1] in (["une"], ["un"], ["a"]):
+            return None
+        earlier = [(o, entity) for o, entity, _ in self.history if o < mention.start]
+        return earlier[-1][1] if earlier else None
 
     def _person_before_apposition(self, mention: SpeakerMention) -> Entity | None:
         """ « Hassan Nasrallah, le chef de ce mouvement …, a assuré »: the parser made the

@@ -499,3 +499,18 @@ def test_a_role_in_apposition_speaks_for_the_name_before_it(extract):
             "combattants allaient répondre.")
     q = quote_with(extract("fr", text), "ses combattants")
     assert q.speaker_name == "Hassan Nasrallah"
+
+
+def test_the_same_source_is_whoever_spoke_last(extract):
+    text = ("Le colis a été largué près de l'hôpital, selon la présidence française. Cette "
+            "opération « a été couronnée de succès », ajoute la même source.")
+    first = quote_with(extract("fr", text), "Le colis")
+    second = quote_with(extract("fr", text), "Cette opération")
+    assert second.speaker_id == first.speaker_id
+
+
+def test_a_time_phrase_before_an_inverted_subject_is_not_the_speaker(extract):
+    text = ("Les violences ont atteint un record en 2023, a indiqué cette semaine l'ONG "
+            "israélienne Yesh Din.")
+    q = quote_with(extract("fr", text), "Les violences")
+    assert q.speaker_name == "Yesh Din"
