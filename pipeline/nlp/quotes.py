@@ -48,6 +48,8 @@ from pipeline.nlp.marks import Segment
 from pipeline.nlp.source import (
     SpeakerMention,
     animate,
+    author_of_statement,
+    document_author,
     grammatical_subject,
     in_attribution_position,
     inverted_subject,
@@ -516,7 +518,7 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         # "X, a assuré une source": the subject is after the verb, whatever the parser says
         inverted = inverted_subject(cue, ctx)
         if inverted is not None:
-            speaker = mention_for(inverted, ctx)
+            speaker = mention_for(document_author(inverted, ctx), ctx)
         else:
             # "X, the source, who said …, told Reuters": the subject before a relative clause
             subject = _subject_before_relative(cue, ctx)
@@ -744,24 +746,6 @@ def _object_after(ctx: DocContext, j: int) -> Token | None:
     return None
 
 
-def author_of_statement(source: Token, ctx: DocContext) -> Token:
-    """ "according to a statement from the Ministry of Defence", « selon un communiqué de la
-    préfecture »: the body that issued the statement is the source."""
-    if source.lemma_.lower() not in ctx.lexicon.nominal_cues and \
-            source.lower_ not in ctx.lexicon.nominal_cues:
-        return source
-    for child in source.children:
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
-            objects = [g for g in child.children if g.dep_ == "pobj"]
-            if objects and animate(objects[0], ctx):
-                return objects[0]
-        if child.dep_ == "nmod" and animate(child, ctx) and any(
-                g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’")
-                for g in child.children):
-            return child
-    return source
-
-
 def _agentive(token: Token, ctx: DocContext) -> bool:
     """Can `token` head the source of a statement (not a document or a measure)?"""
     title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
@@ -810,9 +794,10 @@ def prepositional_quotes(state: _State) -> None:
             if not n:
                 continue
             source = _object_after(ctx, i + n)
+            if source is not None:
+                source = author_of_statement(source, ctx)  # (« selon un rapport de X »: X)
             if source is None or not _agentive(source, ctx) or source.lower_ == "ce":
                 continue  # « selon ce qu'a appris X »: the writer's own reporting
-            source = author_of_statement(source, ctx)
             speaker = mention_for(source, ctx)
             cue_span = (token.idx, doc[i + n - 1].idx + len(doc[i + n - 1].text))
             _selon_drafts(state, i, source, speaker, cue_span, cue_class)

@@ -977,9 +977,39 @@ def animate(token: Token, ctx: DocContext, depth: int = 0) -> bool:
                for suffix in lexicon.words("human_suffix"))
 
 
+def author_of_statement(source: Token, ctx: DocContext) -> Token:
+    """ "according to a statement from the Ministry of Defence", « selon un communiqué de la
+    préfecture », « a affirmé une étude de l'ONG X »: the body that issued the statement or
+    the document is the source."""
+    title = ctx.lexicon.title(source.lemma_) or ctx.lexicon.title(source.text)
+    if source.lemma_.lower() not in ctx.lexicon.nominal_cues and \
+            source.lower_ not in ctx.lexicon.nominal_cues and \
+            (title is None or title.kind != "document" or "Plur" in source.morph.get("Number")
+             or source.tag_ == "NNS"):
+        return source  # (« selon les chiffres du ministère »: data, no statement)
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and animate(objects[0], ctx):
+                return objects[0]
+        if child.dep_ == "nmod" and animate(child, ctx) and any(
+                g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’")
+                for g in child.children):
+            return child
+    return source
+
+
 def speaker_for(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True
                 ) -> SpeakerMention | None:
     token = speaker_token(cue, ctx, allow_inverted=allow_inverted)
     if token is None or ctx.in_quotes(token):
         return None
-    return mention_for(token, ctx)
+    return mention_for(document_author(token, ctx), ctx)
+
+
+def document_author(token: Token, ctx: DocContext) -> Token:
+    """ « a affirmé une étude de l'ONG X »: a report or study speaks for its author."""
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    if title is not None and title.kind == "document":
+        return author_of_statement(token, ctx)
+    return token

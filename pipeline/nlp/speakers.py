@@ -40,12 +40,13 @@ from pipeline.ids import (
 )
 from pipeline.nlp.context import DocContext
 from pipeline.nlp.cues import cue_word, norm_token
-from pipeline.nlp.quotes import Draft, author_of_statement
+from pipeline.nlp.quotes import Draft
 from pipeline.nlp.resources import Resources
 from pipeline.nlp.source import (
     PERSON_LABELS,
     SpeakerMention,
     animate,
+    author_of_statement,
     grammatical_subject,
     mention_for,
     name_tokens,

@@ -752,3 +752,19 @@ def test_adverb_locutions_and_dative_clitics_around_the_cue(extract, text, conte
     found = [q for q in quotes if q.content == content]
     assert found, [q.content for q in quotes]
     assert found[0].speaker_name == speaker
+
+
+@pytest.mark.parametrize(("lang", "text", "start", "speaker"), [
+    ("fr", "Le nombre de colonies a doublé, selon un rapport de l'ONG Shalom Watch.",
+     "Le nombre de colonies", "Shalom Watch"),
+    ("fr", "Le nombre de colonies a doublé depuis octobre, a affirmé une étude de l'ONG Shalom "
+           "Watch publiée vendredi.", "Le nombre de colonies", "Shalom Watch"),
+])
+def test_a_report_speaks_for_its_author(extract, lang, text, start, speaker):
+    q = quote_with(extract(lang, text), start)
+    assert q.speaker_name == speaker
+
+
+def test_data_are_no_statement(extract):
+    text = "Selon les chiffres du ministère, le chômage a baissé en mars."
+    assert [q.content for q in extract("fr", text).quotes] == []
