@@ -309,6 +309,8 @@ def _claimed_before(state: _State, offset: int, unit_start: int) -> int:
 
 def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
     ctx = state.ctx
+    # attitude adjectives (« se dit favorable à ») are the attitude rules' to report
+    attitude_words = load_attitudes(str(attitudes_path()), ctx.lang).adjectives
     for cue in cues:
         if cue.token.i in state.used_cues:
             continue
@@ -328,8 +330,7 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
         if not found:
             span = predicative_clause(cue, ctx) or complement_clause(cue, ctx) or \
                 infinitive_complement(cue, ctx) or surface_clause(cue, ctx) or \
-                colon_clause(cue, ctx) or self_description(
-                    cue, ctx, load_attitudes(str(attitudes_path()), ctx.lang).adjectives)
+                colon_clause(cue, ctx) or self_description(cue, ctx, attitude_words)
             if span is not None and _free(state, span):
                 speaker = _coordinated_speaker(cue, state) or speaker_for(
                     cue, ctx, allow_inverted=False) or (
