@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.nlp.marks import ALL_MARKS, CLOSING, OPENING, STRAIGHT, Segment, quotation_segments
 from pipeline.nlp.paragraphs import Paragraph
@@ -37,6 +37,8 @@ class DocContext:
     # The doc's tokens, made once: iterating a Doc builds every Token object anew, and the
     # rules walk the whole article several times.
     tokens: list[Token] = field(default_factory=list)
+    # The named entities, made once for the same reason (Doc.ents builds every span anew).
+    ents: tuple[Span, ...] = ()
     _surnames: frozenset[str] | None = None
 
     # ---------------------------------------------------------------- building
@@ -54,6 +56,7 @@ class DocContext:
         starts = [p.start for p in paragraphs]
         seg_index = 0
         ctx.tokens = list(doc)
+        ctx.ents = tuple(doc.ents)
         for token in ctx.tokens:
             p = bisect_right(starts, token.idx) - 1
             if p >= 0 and token.idx >= paragraphs[p].end:
@@ -213,7 +216,7 @@ class DocContext:
             return False
         if self._surnames is None:
             self._surnames = frozenset(
-                ent[-1].lower_ for ent in self.doc.ents
+                ent[-1].lower_ for ent in self.ents
                 if ent.label_ in ("PER", "PERSON") and len(ent) > 1
                 and ent[-1].text[:1].isupper() and len(ent[-1].text) > 2)
         return token.lower_ in self._surnames

@@ -113,16 +113,19 @@ def annotate_quotes(
     events: list[Event] = []
     stances: list[Stance] = []
     contents = tuple((q.content_start, q.content_end) for q in quotes)
+    entities = tuple(doc.ents)  # once: Doc.ents and Span.ents rebuild every span on each call
     for quote in quotes:
         events.append(event_for_quote(doc, quote, published=published, lang=lang,
-                                      resources=resources, other_contents=contents))
+                                      resources=resources, other_contents=contents,
+                                      entities=entities))
         stances.extend(stances_for_quote(doc, quote, lang=lang, resources=resources.stances))
     return events, stances
 
 
 def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
                     resources: EventResources,
-                    other_contents: Sequence[tuple[int, int]] = ()) -> Event:
+                    other_contents: Sequence[tuple[int, int]] = (),
+                   entities: Sequence[Span] | None = None) -> Event:
     """The event of one quotation. ``other_contents`` are the spans of the article's other
     quotations: what they say is never the date or place of this one's saying."""
     cue_tokens = tokens_within(doc, quote.cue_start, quote.cue_end)
@@ -146,7 +149,8 @@ def event_for_quote(doc: Doc, quote: Quote, *, published: str | None, lang: str,
         event_date=when.date,
         date_text=when.text,
         date_precision=when.precision,
-        place=statement_place(doc, quote, sentence, cue_tokens, lang=lang, excluded=excluded),
+        place=statement_place(doc, quote, sentence, cue_tokens, lang=lang, excluded=excluded,
+                              entities=entities),
     )
 
 
@@ -233,7 +237,8 @@ def is_future(cue_tokens: Sequence[Token], lang: str) -> bool:
 
 
 def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: list[Token],
-                    *, lang: str, excluded: Sequence[tuple[int, int]] = ()) -> str | None:
+                    *, lang: str, excluded: Sequence[tuple[int, int]] = (),
+                    entities: Sequence[Span] | None = None) -> str | None:
     """A place named with a preposition on the cue ("a déclaré à Bruxelles", "lors d'une
     réunion à ...", "said in Brussels") or after the speaker ("a déclaré X de Bruxelles")."""
     if sentence is None or not cue_tokens:
@@ -243,7 +248,11 @@ def statement_place(doc: Doc, quote: Quote, sentence: Span | None, cue_tokens: l
     cue_ids = {t.i for t in cue_tokens}
     speaker_ids = {t.i for t in tokens_within(doc, quote.speaker_start, quote.speaker_end)}
     best: tuple[int, str] | None = None
-    for ent in sentence.ents:
+    if entities is None:
+        entities = doc.ents
+    for ent in entities:
+        if ent.start < sentence.start or ent.end > sentence.end:
+            continue
         if ent.label_ not in PLACE_LABELS or ent.start == 0:
             continue
         if any(ent.start_char < end and start < ent.end_char for start, end in excluded):

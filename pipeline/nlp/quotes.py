@@ -1084,9 +1084,8 @@ def _person_like(token: Token, ctx: DocContext) -> bool:
 def _person_before(ctx: DocContext, start: int, end: int) -> Token | None:
     """The last person named in tokens [start, end), not after "de"/"of" (the parser may
     have missed that it is the subject)."""
-    doc = ctx.doc
     found = None
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.start < start or ent.end > end or ent.label_ not in ("PER", "PERSON"):
             continue
         previous = ctx.previous_word(ent.start)

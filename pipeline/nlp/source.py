@@ -721,7 +721,7 @@ def _name_run_start(left: int, ctx: DocContext) -> int:
 def _trim_to_person(j: int, k: int, ctx: DocContext) -> tuple[int, int]:
     """Within a run of capitalised tokens, prefer a person entity ("Santé Roman Prymula")."""
     doc = ctx.doc
-    people = [(max(e.start, j), min(e.end - 1, k)) for e in doc.ents
+    people = [(max(e.start, j), min(e.end - 1, k)) for e in ctx.ents
               if e.label_ in PERSON_LABELS and e.start <= k and e.end - 1 >= j]
     if people:
         s, e = people[-1]
@@ -901,7 +901,7 @@ def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
         if child.dep_ in ("acl:relcl", "relcl", "acl", "advcl"):
             skip.update(t.i for t in child.subtree)
     found = None
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in PERSON_LABELS or ent.start in skip:
             continue
         if not (token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i):

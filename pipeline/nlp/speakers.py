@@ -264,7 +264,7 @@ class Resolver:
         ctx = self.ctx
         doc = ctx.doc
         found: list[NameMention] = []
-        for ent in doc.ents:
+        for ent in ctx.ents:
             first = ent[0]
             if not ctx.is_prose(first) or ctx.in_quotes(first):
                 continue
@@ -433,10 +433,9 @@ class Resolver:
         form ("Press Council" of "Australian Press Council"), and described bodies ("the
         Indonesian government", "la Ville de Montréal")."""
         ctx = self.ctx
-        doc = ctx.doc
         people = [(n.start, n.end) for e in self.entities for n in e.names]
         found: list[tuple[NameMention, set[str], NameMention | None]] = []
-        for ent in doc.ents:
+        for ent in ctx.ents:
             if not ctx.is_prose(ent[0]) or ctx.in_quotes(ent[0]):
                 continue
             tokens, described = self._org_name_tokens(self._org_run(ent))
