@@ -540,6 +540,13 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(
                 window[n + 1:n + 2], cue, ctx) or _mistagged_after_to(token, window[n + 1:n + 2])
+            if verb is None and n == len(window) - 1:
+                # « a exhorté les maires à « se tenir prêts » »: the window stopped at the
+                # opening mark; the infinitive is quoted and the marks go with it
+                verb = _quoted_infinitive_after(token, ctx)
+                if verb is not None:
+                    span = token_span(ctx, token.i, _infinitive_end(verb, ctx))
+                    return include_marks(ctx, *span) if span is not None else None
             if verb is not None and cue.cue_class == "rejection" and lexicon.is_word(
                     "no_comment", verb.lemma_.lower()):
                 return None  # « a refusé de commenter »: no content reported
@@ -557,6 +564,8 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             first = window[0].i if n else token.i
             span = token_span(ctx, first, _infinitive_end(token, ctx))
             return include_marks(ctx, *span) if span is not None else None
+        if _appositive_participle(token, window[:n]):
+            continue  # « a exhorté les maires, encore épargnés, à … »
         if lexicon.is_word("infinitive_marker", token.text) or (
                 token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i)):
             if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):
@@ -667,6 +676,26 @@ def _gerund_after(tokens: list[Token]) -> Token | None:
         if token.pos_ not in ("ADV", "PART") and token.dep_ not in ("advmod", "neg"):
             return None
     return None
+
+
+def _quoted_infinitive_after(marker: Token, ctx: DocContext) -> Token | None:
+    """The infinitive opening a quotation right after "à"/"de" (« à « se préparer » »)."""
+    doc = ctx.doc
+    j = marker.i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j >= len(doc) or doc[j].text not in OPENING:
+        return None
+    return _infinitive_after(list(doc[j + 1:j + 5]))
+
+
+def _appositive_participle(token: Token, before: list[Token]) -> bool:
+    """A participle set off by a comma after the addressee (", encore épargnés,"): it
+    describes the addressee and does not end the search for the infinitive."""
+    if "Part" not in token.morph.get("VerbForm") or not before:
+        return False
+    comma = next((k for k in range(len(before) - 1, -1, -1) if before[k].text == ","), None)
+    return comma is not None and all(t.pos_ in ("ADV", "PART") for t in before[comma + 1:])
 
 
 def _infinitive_after(tokens: list[Token]) -> Token | None:

@@ -97,6 +97,19 @@ def test_infinitive_complement_keeps_its_preposition(extract):
     assert q.content == "à cesser le travail lundi" and q.cue_class == "appeal"
 
 
+def test_quoted_infinitive_after_the_addressee_keeps_its_marks(extract):
+    text = "La préfète Anne Roussel a exhorté les communes du littoral à « se tenir prêtes »."
+    q = one(extract("fr", text))
+    assert q.content == "à « se tenir prêtes »" and q.speaker_name == "Anne Roussel"
+
+
+def test_participle_describing_the_addressee_does_not_hide_the_infinitive(extract):
+    text = ("Le syndicaliste Marc Olivier a invité les salariés, souvent découragés, à "
+            "rejoindre la grève jeudi.")
+    q = one(extract("fr", text))
+    assert q.content == "à rejoindre la grève jeudi" and q.cue_class == "appeal"
+
+
 def test_promise_with_de(extract):
     text = "Le candidat Hugo Marchand a promis de baisser les impôts locaux."
     q = one(extract("fr", text))
