@@ -702,6 +702,8 @@ def _infinitive_after(tokens: list[Token]) -> Token | None:
     for token in tokens[:4]:
         if "Inf" in token.morph.get("VerbForm") or token.tag_ == "VB":
             return token
+        if token.text == STRAIGHT or token.text in OPENING:
+            continue  # « à "égorger" des civils »: the quoted infinitive is still the complement
         if token.pos_ not in ("ADV", "PRON", "PART", "AUX") and token.dep_ not in ("advmod",
                                                                                    "neg"):
             return None

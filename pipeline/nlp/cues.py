@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from pipeline.nlp.context import DocContext
-from pipeline.nlp.marks import CLOSING, STRAIGHT
+from pipeline.nlp.marks import CLOSING, STRAIGHT, Segment
 from pipeline.nlp.resources import CueVerb, Lexicon, english_forms, french_forms
 
 AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass"}
@@ -504,7 +504,12 @@ def _inverted_incises(ctx: DocContext, taken: set[int]) -> Iterator[Cue]:
         if not group or len(group) > _INCISE_MAX_WORDS or any(t.i in taken for t in group):
             continue
         inverted = next((t for t in group if inverted_pronoun(t, lexicon)), None)
-        if inverted is None or inverted.lower_ == "-on":
+        if inverted is None:
+            nominal = _nominal_inversion(group, segment, ctx)
+            if nominal is not None:
+                yield nominal
+            continue
+        if inverted.lower_ == "-on":
             continue  # « peut-on lire dans X »: the impersonal reading names its source
         reflexive = _norm(group[0]) in lexicon.words("reflexive")
         verb = next((t for t in group if not t.text.startswith("-")
@@ -518,3 +523,40 @@ def _inverted_incises(ctx: DocContext, taken: set[int]) -> Iterator[Cue]:
         end = max(inverted.idx + len(inverted.text), verb.idx + len(verb.text))
         yield Cue(token=verb, head=verb, entry=entry, start=group[0].idx, end=end,
                   inverted=inverted)
+
+
+def _nominal_inversion(group: list[Token], segment: Segment, ctx: DocContext) -> Cue | None:
+    """ « « … », gronde Me X », « « … », avait déjà esquissé le président »: right after a
+    quotation in whole sentences and its comma, a verb group followed by a named or described
+    subject attributes the quotation whatever its verb, as the pronoun inversion does."""
+    lexicon = ctx.lexicon
+    words = ctx.text[segment.start:segment.end].split()
+    if len(words) < 3 or not group[0].text[:1].islower():
+        return None
+    verbs: list[Token] = []
+    for token in group:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADV" and verbs):
+            verbs.append(token)
+            continue
+        break
+    if not verbs and len(group) > 1 and group[0].pos_ in ("NOUN", "ADJ", "NUM") and (
+            group[1].pos_ == "PROPN" or lexicon.title(group[1].text) is not None) and \
+            not any(c.dep_ == "det" for c in group[0].children):
+        verbs = [group[0]]  # « gronde Me X »: a rare verb the tagger took for a noun
+    subject = group[len(verbs)] if len(verbs) < len(group) else None
+    main = next((t for t in reversed(verbs) if t.pos_ != "ADV"), None)
+    if main is None or subject is None:
+        return None
+    form = main.morph.get("VerbForm")
+    if "Inf" in form or "Ger" in form:
+        return None
+    if "Part" in form and not any(lexicon.is_word("auxiliary", _norm(t)) for t in verbs[:-1]):
+        return None  # « « … », publié par X »: a participle describes, it does not report
+    if not (subject.pos_ == "PROPN" or lexicon.title(subject.text) is not None
+            or (subject.pos_ == "DET" and len(group) > len(verbs) + 1
+                and group[len(verbs) + 1].pos_ in ("NOUN", "PROPN"))):
+        return None
+    lemma = main.lemma_.lower()
+    entry = CueVerb(lemma, lemma, "statement", frozenset({"direct"}))
+    return Cue(token=main, head=main, entry=entry, start=group[0].idx,
+               end=main.idx + len(main.text))

@@ -858,6 +858,15 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
             segment = ctx.segments[k]
             state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
                             "selon-colon", 0.85, paragraph, segments=[k]))
+    if nxt is not None and nxt.text == ",":
+        k = _quotation_opening_at(ctx, _after_apposition(ctx, nxt, unit_end), unit_end)
+        if k is not None and k not in state.used_segments:
+            # « …, dont, selon Me X, avocat de …, « la radicalisation est ancienne » »,
+            # « ont démontré, selon l'accusation, « que … » »: the quotation is what X said
+            segment = ctx.segments[k]
+            state.add(Draft("direct", segment.start, segment.end, cue_span, cue_class, speaker,
+                            "selon-quoted", 0.8, paragraph, segments=[k]))
+            return
     before = ctx.previous_word(i)
     at_end = nxt is None or nxt.text in SENTENCE_END
     if before is not None and before.i > unit_start and before.text == "," and \
@@ -919,6 +928,26 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
                                     "selon-before", 0.75, paragraph))
 
 
+def _quotation_opening_at(ctx: DocContext, start: int, unit_end: int) -> int | None:
+    """The quotation in marks that opens at character `start` (spaces skipped) and is
+    either a sentence's worth (four words or more) or the last thing in its clause."""
+    token = ctx.token_at(start)
+    while token is not None and (token.is_space or token.idx < start):
+        token = ctx.next_word(token.i)
+    if token is None or token.i >= unit_end:
+        return None
+    k = ctx.segment_at_open(token.idx)
+    if k < 0:
+        return None
+    segment = ctx.segments[k]
+    if len(ctx.text[segment.start:segment.end].split()) >= 4:
+        return k
+    after = ctx.token_at(segment.outer_end)
+    while after is not None and after.is_space:
+        after = ctx.next_word(after.i)
+    return k if after is None or after.i >= unit_end or after.is_punct else None
+
+
 def _after_apposition(ctx: DocContext, comma: Token, unit_end: int) -> int:
     """Where the reported clause starts after the comma that closes « Selon X, »: past an
     apposition to X (« Selon Pierre Dupont, conseiller régional, le projet … »), a verbless
@@ -934,7 +963,7 @@ def _after_apposition(ctx: DocContext, comma: Token, unit_end: int) -> int:
             "VerbForm")) or ctx.in_quotes(doc[k]):
         return start
     j = k
-    while j < unit_end and doc[j].text != "," and j - k <= 15:
+    while j < unit_end and doc[j].text != "," and j - k <= 25:
         if (doc[j].pos_ in ("VERB", "AUX") and "Fin" in doc[j].morph.get("VerbForm")) or \
                 ctx.segment_at_open(doc[j].idx) >= 0:
             return start

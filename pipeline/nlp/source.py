@@ -75,7 +75,8 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
                         "AUX", "VERB"):
                 continue  # « …, lui a fait écho X »: a dative clitic right before the verb
             if child.dep_ == "nsubj:pass" and not any(
-                    c.dep_ in ("obl:agent", "agent") for c in verb.children):
+                    c.dep_ in ("obl:agent", "agent") for c in verb.children) \
+                    and not _active_despite_label(verb):
                 continue
             subjects.append(child)
     if subjects:
@@ -89,6 +90,14 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
             if inner:
                 return inner[0] if child.dep_ == "agent" else child
     return None
+
+
+def _active_despite_label(verb: Token) -> bool:
+    """ « M. X a également mis en garde … »: the parser called the subject passive, but the
+    verb has the auxiliary « avoir » and no passive one, so the voice is active."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return any(c.lemma_.lower() in ("avoir", "have") for c in auxiliaries) and not any(
+        c.dep_ in ("aux:pass", "auxpass") for c in auxiliaries)
 
 
 def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:

@@ -781,3 +781,49 @@ def test_a_report_speaks_for_its_author(extract, lang, text, start, speaker):
 def test_data_are_no_statement(extract):
     text = "Selon les chiffres du ministère, le chômage a baissé en mars."
     assert [q.content for q in extract("fr", text).quotes] == []
+
+
+def test_any_verb_right_after_a_quotation_with_a_named_subject_attributes_it(extract):
+    text = "« Ce dossier ne tient pas debout », gronde Me Lucie Vernet, avocate de la famille."
+    q = one(extract("fr", text))
+    assert q.content == "Ce dossier ne tient pas debout"
+    assert q.speaker_name == "Lucie Vernet" and q.cue == "gronde"
+
+
+def test_a_participle_after_a_quoted_title_attributes_nothing(extract):
+    text = "Le film « Les Nuits de la ville », réalisé par Hugo Ferrand, sort mercredi."
+    assert extract("fr", text).quotes == []
+
+
+def test_light_verb_cue_with_an_adverb_and_a_colon_quotation(extract):
+    text = ("Le député Marc Lenoir a également mis en garde contre une hausse des loyers : "
+            "« Si rien ne change, les familles partiront. »")
+    q = one(extract("fr", text))
+    assert q.content == "Si rien ne change, les familles partiront."
+    assert q.speaker_name == "Marc Lenoir" and q.cue_class == "warning"
+
+
+def test_appeal_with_an_infinitive_in_straight_marks(extract):
+    text = "Un média proche du groupe armé appelait ses lecteurs à \"frapper\" des civils."
+    q = one(extract("fr", text))
+    assert q.content == 'à "frapper" des civils' and q.speaker_type == "org"
+
+
+def test_selon_inside_a_sentence_gives_the_quotation_that_follows_it(extract):
+    text = ("Le prévenu, dont, selon Me Paul Girard, avocat de plusieurs parties civiles, "
+            "\"la dérive est ancienne et profonde\", est resté muet. Les écoutes ont démontré, "
+            "selon l'accusation, \"que son amnésie était feinte\".")
+    quotes = extract("fr", text).quotes
+    assert [(q.content, q.speaker_mention) for q in quotes] == [
+        ("la dérive est ancienne et profonde", "Me Paul Girard"),
+        ("que son amnésie était feinte", "l'accusation"),
+    ]
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_reproach_with_a_long_addressee_before_its_infinitive(extract):
+    text = ("Mais le président Karl Weber, qui reproche à ses deux partenaires européens de ne "
+            "pas en faire assez pour freiner la fraude, leur a accordé un délai.")
+    q = one(extract("fr", text))
+    assert q.content.startswith("de ne pas en faire assez") and q.cue_class == "criticism"
+    assert q.speaker_name == "Karl Weber"
