@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from pipeline.nlp.context import DocContext
 from pipeline.nlp.cues import (
@@ -78,6 +78,8 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
                     c.dep_ in ("obl:agent", "agent") for c in verb.children) \
                     and not _active_despite_label(verb):
                 continue
+            if _hyphenated_tail(child.i, child.doc):
+                child = child.doc[child.i - 2]  # « Kim Jong-un a dit »: "un" parsed the subject
             subjects.append(child)
     if subjects:
         # several subjects ("le tabloïd Blesk", "c'est ainsi qu'il a dit"): the nearest one
@@ -623,7 +625,7 @@ def _entity_run(token: Token, left: int, right: int, ctx: DocContext
     s, e = max(token.i, left), min(end, right)
     while s <= e and not doc[s].text[:1].isupper():
         s += 1
-    while e >= s and not doc[e].text[:1].isupper():
+    while e >= s and not doc[e].text[:1].isupper() and not _hyphenated_tail(e, doc):
         e -= 1
     if s > e:
         return None
@@ -633,6 +635,16 @@ def _entity_run(token: Token, left: int, right: int, ctx: DocContext
             doc[t].pos_ in ("NOUN", "ADJ") for t in range(s, e + 1)):
         return None  # "ministre de la Santé" tagged as an organisation
     return s, e
+
+
+def _hyphenated_tail(i: int, doc: Doc) -> bool:
+    """Token i is the lower-case end of a hyphenated name glued to a capitalised part
+    ("in" of "Jae-in", "un" of "Jong-un")."""
+    if i < 2 or not (doc[i].is_alpha and doc[i].is_lower and len(doc[i].text) <= 4):
+        return False
+    hyphen, before = doc[i - 1], doc[i - 2]
+    return hyphen.text in ("-", "‐") and not hyphen.whitespace_ and not before.whitespace_ \
+        and before.text[:1].isupper() and before.is_alpha
 
 
 def _capital_follows(i: int, right: int, ctx: DocContext) -> bool:
@@ -848,6 +860,9 @@ def _name_run_end(right: int, ctx: DocContext) -> int:
         token = doc[j]
         if token.pos_ == "PROPN" and _is_name_token(token, ctx) and not ctx.is_time(token):
             right = j
+        elif j + 1 < len(doc) and _hyphenated_tail(j + 1, doc):
+            right = j + 1  # « Moon Jae-in », « Kim Jong-un »
+            j += 1
         elif token.text in ("-", "‐") or ctx.lexicon.is_word("name_particle", token.text):
             if not _capital_follows(j, min(len(doc) - 1, j + 3), ctx):
                 break

@@ -514,3 +514,10 @@ def test_a_time_phrase_before_an_inverted_subject_is_not_the_speaker(extract):
             "israélienne Yesh Din.")
     q = quote_with(extract("fr", text), "Les violences")
     assert q.speaker_name == "Yesh Din"
+
+
+def test_hyphenated_given_name_with_a_lowercase_part_stays_whole(extract):
+    text = ("Le dirigeant nord-coréen Kim Jong-un a affirmé que les essais continueraient. "
+            "« Rien ne nous arrêtera », a ajouté Kim Jong-un.")
+    extraction = extract("fr", text)
+    assert {q.speaker_name for q in extraction.quotes} == {"Kim Jong-un"}
