@@ -47,6 +47,7 @@ class DocContext:
     def build(cls, doc: Doc, *, lang: str, lexicon: Lexicon,
               paragraphs: list[Paragraph]) -> DocContext:
         text = doc.text
+        _widen_person_names(doc, lexicon)
         ctx = cls(doc=doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs, text=text)
         for index, paragraph in enumerate(paragraphs):
             if paragraph.is_prose:
@@ -223,3 +224,33 @@ class DocContext:
 
     def is_mark(self, token: Token) -> bool:
         return token.text in ALL_MARKS
+
+
+_PERSON = ("PER", "PERSON")
+
+
+def _widen_person_names(doc: Doc, lexicon: Lexicon) -> None:
+    """A person entity the tagger started one word late ("Priyanka [Gandhi Vadra]"): the
+    capitalised proper nouns right before it, outside any entity and not titles or time
+    words, are the start of the name. Done once on the parsed doc so that every rule sees
+    the same names."""
+    entities = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(entities):
+        if ent.label_ not in _PERSON:
+            continue
+        start = ent.start
+        while start > 0 and ent.start - start < 2:
+            before = doc[start - 1]
+            if not (before.pos_ == "PROPN" and before.is_alpha and before.text[:1].isupper()
+                    and not before.text.isupper() and not before.ent_type_
+                    and before.whitespace_ and lexicon.title(before.text) is None
+                    and not lexicon.is_word("time_word", before.text)
+                    and not lexicon.is_word("determiner_definite", before.text)):
+                break
+            start -= 1
+        if start != ent.start:
+            entities[n] = Span(doc, start, ent.end, label=ent.label_)
+            changed = True
+    if changed:
+        doc.ents = entities

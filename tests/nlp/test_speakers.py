@@ -521,3 +521,17 @@ def test_hyphenated_given_name_with_a_lowercase_part_stays_whole(extract):
             "« Rien ne nous arrêtera », a ajouté Kim Jong-un.")
     extraction = extract("fr", text)
     assert {q.speaker_name for q in extraction.quotes} == {"Kim Jong-un"}
+
+
+def test_a_person_entity_started_one_word_late_takes_the_given_name(extractor):
+    from spacy.tokens import Span
+
+    from pipeline.nlp.context import DocContext
+
+    nlp = extractor.nlp("en")
+    doc = nlp("Opposition MP Aruna Devi Prasad said that the students were innocent.")
+    # the tagger's miss, made certain: the entity starts at "Devi"
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    ctx = DocContext.build(doc, lang="en", lexicon=extractor.resources.lexicon("en"),
+                           paragraphs=[])
+    assert [(e.text, e.label_) for e in ctx.ents] == [("Aruna Devi Prasad", "PERSON")]
