@@ -39,7 +39,8 @@ eval: sync
 		tests/heldout6/fr-heldout6 tests/heldout6/en-heldout6 tests/heldout7/fr-heldout7 \
 		tests/heldout8/en-heldout8 tests/heldout9/fr-heldout9 tests/heldout9/en-heldout9 \
 		tests/heldout10/fr-heldout10 tests/heldout10/en-heldout10 tests/heldout11/fr-heldout11 \
-		tests/heldout12/fr-heldout12 tests/heldout13/fr-heldout13 tests/heldout13/en-heldout13
+		tests/heldout12/fr-heldout12 tests/heldout13/fr-heldout13 tests/heldout13/en-heldout13 \
+		tests/heldout14/fr-heldout14 tests/heldout14/en-heldout14 tests/heldout15/fr-heldout15
 
 bench: sync
 	.venv/bin/newsevents -q bench

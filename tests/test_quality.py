@@ -32,6 +32,8 @@ HELDOUT10 = PROJECT_DIR / "tests" / "heldout10"
 HELDOUT11 = PROJECT_DIR / "tests" / "heldout11"
 HELDOUT12 = PROJECT_DIR / "tests" / "heldout12"
 HELDOUT13 = PROJECT_DIR / "tests" / "heldout13"
+HELDOUT14 = PROJECT_DIR / "tests" / "heldout14"
+HELDOUT15 = PROJECT_DIR / "tests" / "heldout15"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -101,7 +103,9 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
      (HELDOUT9 / "fr-heldout9", 0.88), (HELDOUT9 / "en-heldout9", 0.90),
      (HELDOUT10 / "fr-heldout10", 0.78), (HELDOUT10 / "en-heldout10", 0.90),
      (HELDOUT11 / "fr-heldout11", 0.78), (HELDOUT12 / "fr-heldout12", 0.83),
-     (HELDOUT13 / "fr-heldout13", 0.82), (HELDOUT13 / "en-heldout13", 0.93)],
+     (HELDOUT13 / "fr-heldout13", 0.82), (HELDOUT13 / "en-heldout13", 0.93),
+     (HELDOUT14 / "fr-heldout14", 0.88), (HELDOUT14 / "en-heldout14", 0.90),
+     (HELDOUT15 / "fr-heldout15", 0.88)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]
