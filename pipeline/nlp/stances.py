@@ -611,8 +611,13 @@ class _Composer:
         # "contre X", "sans X" in French mark their noun; in English the preposition heads it.
         case_reverser = any(c.dep_ in ("case", "mark") and self.has(c, self.lex.reversers)
                             and c.pos_ == "ADP" for c in children)
+        # "avance trop lentement", "moving far too slowly": the excess may sit on the manner
+        # adverb; it still says the doing itself goes wrong.
         excessive = any(self.has(c, self.lex.excess) and c.dep_ in ("advmod", "amod")
-                        for c in children)
+                        for c in children) or any(
+            c.dep_ == "advmod" and c.pos_ == "ADV" and any(
+                self.has(g, self.lex.excess) and g.dep_ == "advmod" for g in self._children(c))
+            for c in children)
         hedged = any(self.has(c, self.lex.hedges) and c.dep_ in ("advmod", "aux", "aux:tense")
                      for c in children) or self.has(tok, self.lex.hedges)
         if hedged:
@@ -689,7 +694,7 @@ class _Composer:
         adj_values = [self.value(c) for c in adjuncts]
         comp = sum(v.score for v in comp_values)
         subj = sum(v.score for v in subj_values)
-        if own is not None or comp:
+        if own is not None or comp or excessive:
             subj *= ADJUNCT_FACTOR  # the predicate dominates what it says of its subject
         adj = sum(v.score for v in adj_values) * ADJUNCT_FACTOR
         evidence = any(v.evidence for v in (*comp_values, *subj_values, *adj_values))

@@ -298,6 +298,11 @@ def test_regretting_a_failure_favours_what_failed(nlp, resources, lang, text, co
         ("fr", "« Les loyers sont trop élevés », a estimé le locataire.",
          "Les loyers sont trop élevés"),
         ("en", '"The fees are far too high," the student said.', "The fees are far too high"),
+        # the excess on the manner adverb, with a subject good in itself
+        ("fr", "« La réforme de la justice avance beaucoup trop lentement », a estimé l'avocate.",
+         "La réforme de la justice avance beaucoup trop lentement"),
+        ("en", '"Justice is moving far too slowly," the lawyer said.',
+         "Justice is moving far too slowly"),
     ],
 )
 def test_excess_is_against(nlp, resources, lang, text, content):
@@ -1223,3 +1228,16 @@ def test_a_need_to_know_takes_the_side_of_what_is_known(nlp, resources, lang, te
                                                          cue):
     assert polarity(nlp, resources, lang, text, content, cue,
                     cue_class="statement") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Cette aide n'est pas suffisante », a déclaré la directrice de l'hôpital.",
+         "Cette aide n'est pas suffisante"),
+        ("en", '"This aid is not enough," the hospital director said.', "This aid is not enough"),
+    ],
+)
+def test_a_good_thing_said_to_be_insufficient_is_against(nlp, resources, lang, text, content):
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert stance.polarity == "against"
