@@ -119,7 +119,7 @@ def _right_window(cue: Cue, ctx: DocContext, size: int = 9) -> list[Token]:
 
 def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ "que X" / "that X" / zero-that "said X" after the cue: the clause X."""
-    if not (cue.takes("que") or cue.takes("that")):
+    if not (cue.takes("que") or cue.takes("that") or cue.takes("wh")):
         return None
     lexicon = ctx.lexicon
     nouns: list[Token] = []  # direct objects between the cue and "que"
@@ -193,6 +193,9 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         for child in sorted(clauses, key=lambda c: c.i):
             if child.i > cue.token.i and child.dep_ in ("ccomp", "relcl"):
                 start = child.left_edge.i
+                if not cue.takes("that") and not lexicon.is_word("question_word",
+                                                                  ctx.doc[start].text):
+                    continue  # "asked whether …", "questioned who …", not "asked for X they …"
                 while start < child.i and ctx.lexicon.is_word("complementizer",
                                                               ctx.doc[start].text):
                     start += 1

@@ -362,3 +362,31 @@ def test_comments_are_not_a_speaker_of_an_attitude(extract):
     text = ("She was the city's treasurer and made comments that were critical of the "
             "council's budget.")
     assert [q.content for q in extract("en", text).quotes] == []
+
+
+def test_appeal_to_a_long_addressee_to_do_something(extract):
+    text = ("The transport secretary Helen Marsh also appealed to union leader and former "
+            "rail minister Tom Reid to allow the talks on the pay offer to take place.")
+    q = one(extract("en", text))
+    assert q.content == "to allow the talks on the pay offer to take place"
+    assert q.speaker_name == "Helen Marsh" and q.cue_class == "appeal"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Senator Ruth Okafor questioned who had approved the payments.",
+         "who had approved the payments"),
+        ("Senator Ruth Okafor asked whether the payments had been approved.",
+         "whether the payments had been approved"),
+    ],
+)
+def test_an_embedded_question_is_what_was_asked(extract, text, content):
+    q = one(extract("en", text))
+    assert q.content == content and q.cue_class == "question"
+
+
+def test_asking_for_something_reports_no_clause(extract):
+    text = ("Last spring the airline asked for exemptions to the rules covering overtime and "
+            "the requirement they be given a day's notice of a shift change.")
+    assert extract("en", text).quotes == []
