@@ -188,6 +188,8 @@ class Resolver:
         self.doc_id = doc_id
         self.entities: list[Entity] = []
         self.history: list[tuple[int, Entity, bool]] = []  # (offset, entity, subject/speaker)
+        # character spans of what the article reports (indirect and mixed drafts)
+        self.reported: list[tuple[int, int]] = []
         self.orgs: list[OrgCluster] = []
         self._collect_names()
         self._collect_orgs()
@@ -1135,6 +1137,7 @@ class Resolver:
                 items.append((draft.speaker.start, n, draft.speaker))
                 speaker_starts.add(draft.speaker.start)
         reported = [(d.start, d.end) for d in drafts if d.kind in ("indirect", "mixed")]
+        self.reported = reported
         for token in ctx.tokens:
             if not token.dep_.startswith("nsubj") or ctx.in_quotes(token) or \
                     not ctx.is_prose(token):
@@ -1591,7 +1594,10 @@ class Resolver:
             # well, when a body that speaks is the latest subject
             body = self._most_recent(offset, person=False, gender=gender, number="s")
             person_last = self._last_subject(found, offset) if found else -1
-            body_subject = self._last_subject(body, offset) if body is not None else -1
+            # a body that is the subject inside what someone said (« X a souligné que, selon
+            # Dublin, Apple avait payé … ») is not what the next « il » stands for
+            body_subject = self._last_subject(body, offset, told=False) if body is not None \
+                else -1
             # ... but a person named in this paragraph, when the body spoke in an earlier one,
             # is nearer, subject or not (the parser often misses the subject of « Dimanche,
             # Jean Dupont, le médiateur, a quitté la salle »)
@@ -1646,6 +1652,7 @@ class Resolver:
         for cluster in self.orgs:
             for name in cluster.names:
                 if name.subject and name.start < offset and \
+                        not any(a <= name.start < b for a, b in self.reported) and \
                         paragraph - self._paragraph(name.start) <= 1 and \
                         (best is None or name.start > best[0]):
                     best = (name.start, cluster)
@@ -1666,9 +1673,12 @@ class Resolver:
                 return o, entity
         return None
 
-    def _last_subject(self, entity: Entity, offset: int) -> int:
+    def _last_subject(self, entity: Entity, offset: int, *, told: bool = True) -> int:
+        """Where `entity` was last a subject before `offset` (-1 if never); with
+        ``told=False``, not counting subjects inside reported speech."""
         return max((o for o, e, subject in self.history if e is entity and subject
-                    and o < offset), default=-1)
+                    and o < offset and (told or not any(a <= o < b for a, b in self.reported))),
+                   default=-1)
 
     def _most_recent(self, offset: int, *, person: bool, gender: str | None,
                      number: str | None) -> Entity | None:

@@ -535,3 +535,11 @@ def test_a_person_entity_started_one_word_late_takes_the_given_name(extractor):
     ctx = DocContext.build(doc, lang="en", lexicon=extractor.resources.lexicon("en"),
                            paragraphs=[])
     assert [(e.text, e.label_) for e in ctx.ents] == [("Aruna Devi Prasad", "PERSON")]
+
+
+def test_a_body_named_inside_reported_speech_is_not_the_next_pronoun(extract):
+    text = ("Le ministre des Finances Paul Dunne a souligné dans un communiqué que, selon le "
+            "gouvernement, Apple avait payé \"un montant correct\" d'impôts. \"La procédure "
+            "pourrait durer deux ans\", a-t-il ajouté.")
+    q = quote_with(extract("fr", text), "La procédure")
+    assert q.speaker_name == "Paul Dunne"
