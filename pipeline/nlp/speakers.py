@@ -1286,6 +1286,11 @@ class Resolver:
             latest = self._latest_org(mention.start)
             if latest is not None:
                 return latest
+        if kind != "name" and self._demonstrative_institution(mention):
+            # « Selon cette organisation, … », "this group said": the body just named
+            latest = self._latest_body(mention.start)
+            if latest is not None:
+                return latest
         if kind in ("name", "role", "group", "anonymous"):
             organisation = self._organisation(mention)
             if organisation is not None:
@@ -1447,6 +1452,35 @@ class Resolver:
         title = lexicon.title(head.lemma_) or lexicon.title(head.text)
         return title is None or title.kind == "role"  # not « ce ministère », « cette source »
 
+    def _latest_body(self, offset: int) -> Entity | None:
+        """The single body (an organisation, or a described one such as « l'ONG X ») the
+        text named or quoted last before `offset`."""
+        named = self._latest_org(offset)
+        named_at = max((start for start in (
+            [n.start for n in named.names] + [m[0] for m in named.mentions])
+            if start < offset), default=-1) if named is not None else -1
+        for o, entity, _subject in reversed(self.history):
+            if o >= offset or o <= named_at:
+                continue
+            if (entity.kind == "org" and not entity.plural) or (
+                    entity.kind == "group" and _singular_description(entity.first_text)):
+                return entity
+        return named
+
+    def _demonstrative_institution(self, mention: SpeakerMention) -> bool:
+        """A singular demonstrative before a noun of a body (« cette organisation »,
+        « ce groupe », "this agency")."""
+        lexicon = self.ctx.lexicon
+        if mention.head is None or mention.head < 0:
+            return False
+        head = self.ctx.doc[mention.head]
+        first = self.ctx.text[mention.np_start:mention.np_end].split()[:1]
+        if not first or not lexicon.is_word("determiner_demonstrative", first[0].lower()) or \
+                first[0].lower() in ("ces", "these", "those") or head.tag_ in ("NNS", "NNPS"):
+            return False
+        title = lexicon.title(head.lemma_) or lexicon.title(head.text)
+        return title is not None and title.kind == "institution"
+
     def _publication(self, mention: SpeakerMention) -> bool:
         """A definite « le quotidien », "the paper" alone (not « un journal local »)."""
         lexicon = self.ctx.lexicon
@@ -1461,9 +1495,12 @@ class Resolver:
         best: tuple[int, Entity | OrgCluster] | None = None
         named = [*(e for e in self.entities if e.kind == "org"), *self.orgs]
         for holder in named:
-            for name in holder.names:
-                if name.start < offset and (best is None or name.start > best[0]):
-                    best = (name.start, holder)
+            starts = [name.start for name in holder.names]
+            if isinstance(holder, Entity):  # and where it was described (« l'ONG X »)
+                starts += [m[0] for m in holder.mentions]
+            for start in starts:
+                if start < offset and (best is None or start > best[0]):
+                    best = (start, holder)
         if best is None:
             return None
         found = best[1]
@@ -2099,3 +2136,18 @@ def _before_next_name(tokens: list[Token], ctx: DocContext) -> list[Token]:
                     break
             return tokens[:cut]
     return tokens
+
+
+_SINGULAR_ARTICLES = frozenset({"l'", "le", "la", "un", "une", "a", "an", "the"})
+
+
+def _singular_description(text: str) -> bool:
+    """ « l'ONG X », "the group Peace Now": a description of one body (groups are plural
+    by default: « des responsables », "officials")."""
+    words = text.replace("’", "'").split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first.startswith("l'"):
+        first = "l'"
+    return first in _SINGULAR_ARTICLES and not words[-1].lower().endswith(("s", "x"))

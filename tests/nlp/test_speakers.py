@@ -543,3 +543,19 @@ def test_a_body_named_inside_reported_speech_is_not_the_next_pronoun(extract):
             "pourrait durer deux ans\", a-t-il ajouté.")
     q = quote_with(extract("fr", text), "La procédure")
     assert q.speaker_name == "Paul Dunne"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "speaker"),
+    [
+        ("fr", "Les loyers ont encore augmenté, a affirmé mardi l'ONG Fondation Abbé Pierre. "
+               "Selon cette organisation, mille familles ont été expulsées depuis mai.",
+         "mille familles", "Fondation Abbé Pierre"),
+        ("en", "Rents rose again, the charity Oxfam said on Tuesday. According to this "
+               "organisation, a thousand families have been evicted since May.",
+         "a thousand families", "Oxfam"),
+    ],
+)
+def test_a_demonstrative_body_is_the_body_just_named(extract, lang, text, content, speaker):
+    q = quote_with(extract(lang, text), content)
+    assert speaker.lower() in (q.speaker_name or "").lower()
