@@ -561,10 +561,13 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         opened = any(ctx.is_mark(t) for t in window[:n])
         if bare_ok and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
                 "VERB", "AUX") and (opened or not ctx.in_quotes(token)) and all(
-                t.pos_ in ("ADV", "PRON") or ctx.is_mark(t) for t in window[:n]):
+                t.pos_ in ("ADV", "PRON") or ctx.is_mark(t) or _time_incise(t, window[:n], ctx)
+                for t in window[:n]):
             # « assure ne pas vouloir … », « affirme l'avoir vu », « dit « ne pas comprendre » »:
-            # the negation, clitics and an opening mark before the infinitive belong to it.
-            first = window[0].i if n else token.i
+            # the negation, clitics and an opening mark before the infinitive belong to it;
+            # a time set off by commas does not (« a affirmé, samedi, avoir abattu … »).
+            commas = [t.i for t in window[:n] if t.text == ","]
+            first = commas[-1] + 1 if commas else (window[0].i if n else token.i)
             span = token_span(ctx, first, _infinitive_end(token, ctx))
             return include_marks(ctx, *span) if span is not None else None
         if _appositive_participle(token, window[:n]):
@@ -679,6 +682,14 @@ def _gerund_after(tokens: list[Token]) -> Token | None:
         if token.pos_ not in ("ADV", "PART") and token.dep_ not in ("advmod", "neg"):
             return None
     return None
+
+
+def _time_incise(token: Token, before: list[Token], ctx: DocContext) -> bool:
+    """`token` belongs to a time set off by commas right after the cue (", samedi,")."""
+    commas = sum(1 for t in before if t.text == ",")
+    if commas != 2 or before[0].text != ",":
+        return False
+    return token.text == "," or ctx.is_time(token) or token.pos_ in ("DET", "ADP", "NUM")
 
 
 def _quoted_infinitive_after(marker: Token, ctx: DocContext) -> Token | None:

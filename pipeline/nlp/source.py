@@ -94,6 +94,18 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def _reporting_verb_before(verb: Token, ctx: DocContext) -> Token | None:
+    """The nearest reporting verb before `verb` in its unit, outside quotation marks."""
+    unit_start = ctx.unit_of(verb)[0]
+    for j in range(verb.i - 1, unit_start - 1, -1):
+        token = ctx.tokens[j]
+        if ctx.in_quotes(token) or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if cue_word(token, ctx.lexicon) is not None:
+            return token
+    return None
+
+
 def _active_despite_label(verb: Token) -> bool:
     """ « M. X a également mis en garde … »: the parser called the subject passive, but the
     verb has the auxiliary « avoir » and no passive one, so the voice is active."""
@@ -282,6 +294,17 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             while governor.dep_ == "ccomp" and governor.head.i != governor.i and \
                     cue_word(governor.head, ctx.lexicon) is not None:
                 governor = governor.head
+        if _participle(verb) and ctx.in_quotes(governor) and depth < 3:
+            # « « … », a écrit X, précisant que … » with the participle hung on the quoted
+            # clause: its speaker is the one of the reporting verb before it
+            earlier = _reporting_verb_before(verb, ctx)
+            if earlier is not None:
+                parent = Cue(token=earlier, head=earlier, entry=cue.entry, start=earlier.idx,
+                             end=earlier.idx + len(earlier.text),
+                             inverted=_inverted_after(earlier, ctx))
+                found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
+                if found is not None:
+                    return found
         if verb.dep_ == "acl" and _participle(verb) and governor.pos_ in ("NOUN", "PROPN") \
                 and governor.i < verb.i and not ctx.in_quotes(governor):
             return governor  # "officials saying that …", "the leader …, saying that …"
@@ -291,7 +314,7 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
             while governor.dep_ == "ccomp" and governor.head.i != governor.i and \
                     cue_word(governor.head, ctx.lexicon) is not None:
                 governor = governor.head
-        climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in _CLIMB_DEPS
+        climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in (*_CLIMB_DEPS, "advmod")
                                                    and _participle(verb)) or (
             # « …, a martelé X, avant d'ajouter que … », « pour rappeler que »: an infinitive
             # clause of the reporting verb shares its speaker

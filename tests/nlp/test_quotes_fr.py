@@ -827,3 +827,22 @@ def test_reproach_with_a_long_addressee_before_its_infinitive(extract):
     q = one(extract("fr", text))
     assert q.content.startswith("de ne pas en faire assez") and q.cue_class == "criticism"
     assert q.speaker_name == "Karl Weber"
+
+
+def test_participle_after_an_attribution_with_a_named_subject(extract):
+    text = ("« Une habitante a été blessée », a écrit sur X le préfet Louis Marchal, précisant "
+            "que le tir venait du nord.")
+    q = quote_with(extract("fr", text), "le tir venait")
+    assert q.speaker_name == "Louis Marchal" and q.cue == "précisant"
+
+
+def test_bare_infinitive_after_a_time_set_off_by_commas(extract):
+    text = "Le ministre Karl Weber a assuré, lundi soir, ne pas vouloir démissionner."
+    q = one(extract("fr", text))
+    assert q.content == "ne pas vouloir démissionner" and q.speaker_name == "Karl Weber"
+
+
+def test_a_movement_speaks(extract):
+    text = "Le mouvement écologiste a déclaré que la marche aurait lieu samedi."
+    q = one(extract("fr", text))
+    assert q.content == "la marche aurait lieu samedi" and q.speaker_type == "org"
