@@ -830,10 +830,10 @@ def test_reproach_with_a_long_addressee_before_its_infinitive(extract):
 
 
 def test_participle_after_an_attribution_with_a_named_subject(extract):
-    text = ("« Une habitante a été blessée », a écrit sur X le préfet Louis Marchal, précisant "
-            "que le tir venait du nord.")
-    q = quote_with(extract("fr", text), "le tir venait")
-    assert q.speaker_name == "Louis Marchal" and q.cue == "précisant"
+    text = ("« Un homme a succombé », a écrit Paul Girard, précisant que l’attaque avait eu "
+            "lieu dans la nuit.")
+    q = quote_with(extract("fr", text), "l’attaque avait eu lieu")
+    assert q.speaker_name == "Paul Girard" and q.cue == "précisant"
 
 
 def test_bare_infinitive_after_a_time_set_off_by_commas(extract):
