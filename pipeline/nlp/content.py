@@ -533,6 +533,7 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     quoted = _quoted_infinitive(cue, ctx) if bare_ok else None
     if quoted is not None:
         return quoted
+    window = _without_dashed_incises(window)
     for n, token in enumerate(window):
         if ctx.lang == "en" and cue.takes("of") and token.lower_ == "of":
             # "accused the minister of misleading Parliament": the gerund is what is reported.
@@ -570,6 +571,12 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             first = commas[-1] + 1 if commas else (window[0].i if n else token.i)
             span = token_span(ctx, first, _infinitive_end(token, ctx))
             return include_marks(ctx, *span) if span is not None else None
+        if n == len(window) - 1 and token.text != "," and "to" in markers:
+            # "called on X “to urgently ensure …”": the window stopped at the opening mark,
+            # and the quotation opens with the infinitive's "to"
+            quoted_to = _quoted_to_infinitive(token, ctx)
+            if quoted_to is not None:
+                return quoted_to
         if _appositive_participle(token, window[:n]):
             continue  # « a exhorté les maires, encore épargnés, à … »
         if lexicon.is_word("infinitive_marker", token.text) or (
@@ -682,6 +689,35 @@ def _gerund_after(tokens: list[Token]) -> Token | None:
         if token.pos_ not in ("ADV", "PART") and token.dep_ not in ("advmod", "neg"):
             return None
     return None
+
+
+_DASHES = frozenset({"–", "—", "--"})
+
+
+def _without_dashed_incises(window: list[Token]) -> list[Token]:
+    """The window without a stretch set off by a pair of dashes ("urged the rebels – who
+    control the capital – to refrain"): it describes the addressee."""
+    dashes = [k for k, t in enumerate(window) if t.text in _DASHES]
+    if len(dashes) < 2:
+        return window
+    first, second = dashes[0], dashes[1]
+    return window[:first] + window[second + 1:]
+
+
+def _quoted_to_infinitive(last: Token, ctx: DocContext) -> tuple[int, int] | None:
+    """A quotation that opens right after `last` with "to" and an infinitive: the whole
+    quotation, marks included."""
+    doc = ctx.doc
+    j = last.i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    if j + 2 >= len(doc) or doc[j].text not in OPENING or doc[j + 1].lower_ != "to":
+        return None
+    verb = _infinitive_after(list(doc[j + 2:j + 5]))
+    if verb is None:
+        return None
+    span = token_span(ctx, j + 1, _infinitive_end(verb, ctx))
+    return include_marks(ctx, *span) if span is not None else None
 
 
 def _time_incise(token: Token, before: list[Token], ctx: DocContext) -> bool:

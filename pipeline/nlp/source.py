@@ -621,8 +621,10 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
         if previous is not None and ctx.lexicon.is_word("of", previous.text):
             continue
         if all(_title_word(doc[t], ctx) for t in range(s, e + 1)) and not (
-                head is not None and s <= head.i <= e and head.pos_ == "PROPN"):
+                head is not None and s <= head.i <= e and head.pos_ == "PROPN"
+                and not _hyphenated_title(s, ctx)):
             continue  # "Premier" of "le Premier ministre X"; but "King asked" names King
+            # (not "General" of "the Secretary-General")
         if s == e and s > left and doc[s].text.isupper() and len(doc[s].text) > 1 and \
                 doc[s].ent_type_ not in PERSON_LABELS:
             continue  # « le député PS », "the GOP senator": a party's initials, not a name
@@ -658,6 +660,13 @@ def _entity_run(token: Token, left: int, right: int, ctx: DocContext
             doc[t].pos_ in ("NOUN", "ADJ") for t in range(s, e + 1)):
         return None  # "ministre de la Santé" tagged as an organisation
     return s, e
+
+
+def _hyphenated_title(i: int, ctx: DocContext) -> bool:
+    """Token i ends a title glued by a hyphen to another title word ("Secretary-General")."""
+    doc = ctx.doc
+    return i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_ and _title_word(doc[i - 2], ctx)
 
 
 def _hyphenated_tail(i: int, doc: Doc) -> bool:

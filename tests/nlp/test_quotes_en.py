@@ -390,3 +390,30 @@ def test_asking_for_something_reports_no_clause(extract):
     text = ("Last spring the airline asked for exemptions to the rules covering overtime and "
             "the requirement they be given a day's notice of a shift change.")
     assert extract("en", text).quotes == []
+
+
+def test_claimed_to_have_done(extract):
+    q = one(extract("en", "On Monday the rebel group claimed to have downed two drones."))
+    assert q.content == "to have downed two drones"
+
+
+def test_an_addressee_described_between_dashes(extract):
+    text = ("The envoy Maria Sousa urged the militia – which holds the port and most of the "
+            "coast – to stop the attacks.")
+    q = one(extract("en", text))
+    assert q.content == "to stop the attacks" and q.speaker_name == "Maria Sousa"
+
+
+def test_an_appeal_whose_quotation_opens_with_to(extract):
+    text = ("The envoy also called on governments and shipowners “to urgently protect the "
+            "stranded crews.”")
+    q = one(extract("en", text))
+    assert "to urgently protect the stranded crews" in q.content
+    assert q.speaker_mention == "The envoy" and q.cue_class == "appeal"
+
+
+def test_a_hyphenated_title_is_a_role_not_a_name(extract):
+    text = ("UN Secretary-General Paulo Mendes visited the port on Monday. The "
+            "Secretary-General urged the militia to stop the attacks.")
+    q = one(extract("en", text))
+    assert q.speaker_mention == "The Secretary-General" and q.speaker_name == "Paulo Mendes"
