@@ -93,6 +93,8 @@ def _own_reporting_clause(child: Token, ctx: DocContext) -> bool:
         return False
     if cue_word(child, ctx.lexicon) is None:
         return False
+    if any(c.dep_ in ("auxpass", "aux:pass") for c in child.children):
+        return False  # "after her son was admitted to hospital": a passive reports nothing
     previous = ctx.previous_word(child.left_edge.i)
     participle = "Part" in child.morph.get("VerbForm") or child.tag_ == "VBG"
     has_subject = any(c.dep_.startswith("nsubj") for c in child.children)

@@ -232,12 +232,17 @@ _PERSON = ("PER", "PERSON")
 def _widen_person_names(doc: Doc, lexicon: Lexicon) -> None:
     """A person entity the tagger started one word late ("Priyanka [Gandhi Vadra]"): the
     capitalised proper nouns right before it, outside any entity and not titles or time
-    words, are the start of the name. Done once on the parsed doc so that every rule sees
-    the same names."""
+    words, are the start of the name; one with a possessive inside ("Noah's Ark") is no
+    person. Done once on the parsed doc so that every rule sees the same names."""
     entities = list(doc.ents)
     changed = False
     for n, ent in enumerate(entities):
         if ent.label_ not in _PERSON:
+            continue
+        if any(t.text in ("'s", "’s") for t in ent[:-1]):
+            # "Noah's Ark", "Hell's Kitchen": a thing named after someone, not a person
+            entities[n] = Span(doc, ent.start, ent.end, label="WORK_OF_ART")
+            changed = True
             continue
         start = ent.start
         while start > 0 and ent.start - start < 2:

@@ -500,6 +500,10 @@ def _fronted_adverbial_before(span: tuple[int, int], ctx: DocContext) -> bool:
 def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | None:
     ctx = state.ctx
     doc = ctx.doc
+    if _relative_subject(cue, ctx):
+        # "… members of the Church, whose members believe …": a relative clause describes
+        # the noun before it; it does not attribute the clause it hangs on
+        return None
     if any(c.dep_.startswith("aux") and span[0] <= c.idx < span[1] and c.i + 1 < len(doc)
            and doc[c.i + 1].text == "," for c in cue.token.children):
         # « L'avocat a, quant à lui, annoncé l'intention … »: the verb's own tense stands
@@ -582,6 +586,20 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         and between.strip() in (",", "»,", "”,", '",', "”", "»"))
     form = "preposed-attributed" if attributed else "preposed"
     return _cue_draft(state, cue, span, speaker, form=form, confidence=0.75)
+
+
+def _relative_subject(cue: Cue, ctx: DocContext) -> bool:
+    """The cue's subject is, or is owned by, a relative pronoun ("who said", "whose
+    members believe", « dont les membres estiment »)."""
+    for verb in (cue.head, cue.token):
+        subject = grammatical_subject(verb, ctx)
+        if subject is None:
+            continue
+        words = [subject, *(c for c in subject.children if c.dep_ in ("poss", "nmod:poss"))]
+        if any(w.tag_ in ("WP", "WP$", "WDT") or "Rel" in w.morph.get("PronType")
+               for w in words):
+            return True
+    return False
 
 
 def _incise_tail(cue: Cue, speaker: SpeakerMention, ctx: DocContext

@@ -557,8 +557,8 @@ def _np_bounds(head: Token, ctx: DocContext) -> tuple[int, int]:
     """Token range [left, right] of the noun phrase headed by `head` (no clauses, no commas)."""
     left = right = head.i
     for child in head.children:
-        if child.i < head.i and child.dep_ in _NP_LEFT_DEPS:
-            left = min(left, child.left_edge.i)
+        if child.i < head.i and child.dep_ in _NP_LEFT_DEPS and child.tag_ != "WP$":
+            left = min(left, child.left_edge.i)  # (not "whose" of "whose members")
     for child in sorted(head.children, key=lambda c: c.i):
         if child.i > head.i and ctx.is_time(child):
             break  # "l'OFAG jeudi": the day is not part of the speaker

@@ -417,3 +417,27 @@ def test_a_hyphenated_title_is_a_role_not_a_name(extract):
             "Secretary-General urged the militia to stop the attacks.")
     q = one(extract("en", text))
     assert q.speaker_mention == "The Secretary-General" and q.speaker_name == "Paulo Mendes"
+
+
+def test_a_passive_verb_of_saying_does_not_cut_the_reported_clause(extract):
+    text = ("The nurse said she stayed at the clinic after her brother was admitted to "
+            "hospital for tests.")
+    q = one(extract("en", text))
+    assert q.content == ("she stayed at the clinic after her brother was admitted to hospital "
+                         "for tests")
+
+
+def test_a_place_named_after_a_person_is_not_the_next_she(extract):
+    text = ("The teacher, 41, joined the movement in 2015. Those who stayed outside would "
+            "perish, as those who missed Noah’s Ark did. She said it was her duty to warn "
+            "others.")
+    q = quote_with(extract("en", text), "it was her duty")
+    assert q.speaker_name == "teacher"
+
+
+def test_a_relative_clause_does_not_attribute_the_clause_it_hangs_on(extract):
+    text = ("The couple belong to the Unity Fellowship, whose members believe the world will "
+            "end soon.")
+    quotes = extract("en", text).quotes
+    assert [q.content for q in quotes] == ["the world will end soon"]
+    assert quotes[0].speaker_mention == "members"
