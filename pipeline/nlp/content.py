@@ -565,12 +565,16 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if bare_ok and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
                 "VERB", "AUX") and (opened or not ctx.in_quotes(token)) and all(
                 t.pos_ in ("ADV", "PRON") or ctx.is_mark(t) or _time_incise(t, window[:n], ctx)
-                for t in window[:n]):
+                or _adverb_locution_start(t, window) for t in window[:n]):
             # « assure ne pas vouloir … », « affirme l'avoir vu », « dit « ne pas comprendre » »:
             # the negation, clitics and an opening mark before the infinitive belong to it;
             # a time set off by commas does not (« a affirmé, samedi, avoir abattu … »).
-            commas = [t.i for t in window[:n] if t.text == ","]
-            first = commas[-1] + 1 if commas else (window[0].i if n else token.i)
+            first = token.i
+            for t in reversed(window[:n]):
+                if not (t.pos_ == "PRON" or ctx.is_mark(t) or lexicon.is_word(
+                        "negation", _norm(t)) or _norm(t) in ("ne", "n'")):
+                    break  # an adverb of the saying (« par ailleurs », « samedi ») stays out
+                first = t.i
             span = token_span(ctx, first, _infinitive_end(token, ctx))
             return include_marks(ctx, *span) if span is not None else None
         if n == len(window) - 1 and token.text != "," and "to" in markers:
@@ -720,6 +724,15 @@ def _quoted_to_infinitive(last: Token, ctx: DocContext) -> tuple[int, int] | Non
         return None
     span = token_span(ctx, j + 1, _infinitive_end(verb, ctx))
     return include_marks(ctx, *span) if span is not None else None
+
+
+def _adverb_locution_start(token: Token, window: list[Token]) -> bool:
+    """The preposition of an adverb locution (« en outre », « de nouveau », « par ailleurs »)."""
+    if token.dep_ in ("advmod", "fixed"):
+        return True  # « en outre » parsed as an adverb with its fixed part
+    k = next((k for k, t in enumerate(window) if t.i == token.i), None)
+    return token.pos_ == "ADP" and k is not None and k + 1 < len(window) and \
+        window[k + 1].pos_ == "ADV" and window[k + 1].i == token.i + 1
 
 
 def _time_incise(token: Token, before: list[Token], ctx: DocContext) -> bool:

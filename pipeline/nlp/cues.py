@@ -137,6 +137,10 @@ def _confirmed_as_verb(token: Token, ctx: DocContext) -> bool:
     if ctx.lang == "fr" and (before.text == "," or before.pos_ == "PROPN") and not any(
             c.dep_ == "det" for c in token.children) and _clause_follows(token):
         return True  # « l'avocat …, demande au juge d'appliquer … », "demande" tagged a noun
+    if ctx.lang == "fr" and after is not None and lexicon.is_word("complementizer", _norm(after)) \
+            and any(c.dep_ == "nsubj" and c.i < token.i for c in token.children) and not any(
+                c.dep_ == "det" for c in token.children):
+        return True  # « l'armée rétorque que … », « rétorque » tagged an adjective
     return ctx.lang == "fr" and lexicon.is_word("subject_clitic", _norm(before))
 
 
@@ -408,8 +412,10 @@ def cue_group_start(cue: Cue) -> int:
     first = min(cue.token.i, cue.head.i)
     while first > 0 and doc[first - 1].idx >= cue.start:
         first -= 1
+    # (an auxiliary the tagger misread, « a » tagged X before « tweeté », still counts)
     auxiliaries = [c.i for verb in (cue.head, cue.token) for c in verb.children
-                   if c.dep_.startswith("aux") and c.pos_ == "AUX" and c.i < first
+                   if ((c.dep_.startswith("aux") and c.pos_ == "AUX")
+                       or c.lemma_.lower() in ("avoir", "être")) and c.i < first
                    and first - c.i <= 2]
     first = min(auxiliaries, default=first)
     if first > 0 and doc[first - 1].lang_ == "fr" and _norm(doc[first - 1]) in DATIVE_CLITICS:

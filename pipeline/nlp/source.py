@@ -963,8 +963,8 @@ def _person_in_subject(token: Token, ctx: DocContext) -> tuple[int, int] | None:
         if not (token.left_edge.i <= ent.start and ent.end - 1 <= token.right_edge.i):
             continue
         k = ent.start - 1
-        while k >= 0 and doc[k].pos_ == "DET":
-            k -= 1
+        while k >= 0 and (doc[k].pos_ == "DET" or _title_word(doc[k], ctx)):
+            k -= 1  # (« les Forces … du général X »: the title too)
         if k >= 0 and (ctx.lexicon.is_word("of", doc[k].text) or doc[k].pos_ == "ADP"):
             continue
         if ent.root.dep_ not in ("appos", "nmod", "conj", "flat:name", "dep"):

@@ -846,3 +846,30 @@ def test_a_movement_speaks(extract):
     text = "Le mouvement écologiste a déclaré que la marche aurait lieu samedi."
     q = one(extract("fr", text))
     assert q.content == "la marche aurait lieu samedi" and q.speaker_type == "org"
+
+
+def test_a_verb_of_saying_the_tagger_read_as_an_adjective(extract):
+    text = "De son côté, la direction de l'usine rétorque que les grévistes ont commencé."
+    q = one(extract("fr", text))
+    assert q.content == "les grévistes ont commencé" and q.cue == "rétorque"
+
+
+def test_an_auxiliary_the_tagger_misread_keeps_the_attribution(extract):
+    text = "« Comme tous les habitants, je reste à l’abri », a tweeté l’ambassadeur, Paul Girard."
+    q = one(extract("fr", text))
+    assert q.content.startswith("Comme tous les habitants") and q.speaker_name == "Paul Girard"
+
+
+def test_an_adverb_locution_before_a_bare_infinitive_is_not_reported(extract):
+    text = ("La ministre Anne Roussel assure en outre avoir toujours le soutien du groupe. "
+            "Le maire Paul Girard affirme par ailleurs ne rien savoir.")
+    quotes = extract("fr", text).quotes
+    assert [q.content for q in quotes] == ["avoir toujours le soutien du groupe",
+                                           "ne rien savoir"]
+
+
+def test_a_person_named_after_a_title_inside_the_subject_is_not_the_speaker(extract):
+    text = ("Les Forces de soutien rapide du général Omar Salih assurent tenir l’aéroport "
+            "international.")
+    q = one(extract("fr", text))
+    assert q.speaker_type != "person" and "Omar Salih" != q.speaker_name
