@@ -83,8 +83,24 @@ def subtree_end(token: Token, ctx: DocContext, *, stop_at: int | None = None,
             break
         if _own_reporting_clause(child, ctx):
             break
+        # « … dans une « impasse », contestant des propos de X »: a reporting participle after
+        # a comma, which the parser hung on a noun of the clause, is a report of its own
+        inner = [d.left_edge.i for d in child.subtree if d.i > child.i and d.dep_ == "acl"
+                 and _comma_participle(d, ctx) and cue_word(d, ctx.lexicon) is not None]
+        if inner:
+            cut = min(inner) - 1
+            while cut > child.i and ctx.tokens[cut].is_punct:
+                cut -= 1  # (the comma before the participle stays out)
+            right = max(right, cut)
+            break
         right = max(right, child.right_edge.i)
     return min(right + 1, limit)
+
+
+def _comma_participle(verb: Token, ctx: DocContext) -> bool:
+    previous = ctx.previous_word(verb.left_edge.i)
+    return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+            or verb.tag_ == "VBG") and previous is not None and previous.text == ","
 
 
 def _own_reporting_clause(child: Token, ctx: DocContext) -> bool:

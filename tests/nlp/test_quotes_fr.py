@@ -873,3 +873,10 @@ def test_a_person_named_after_a_title_inside_the_subject_is_not_the_speaker(extr
             "international.")
     q = one(extract("fr", text))
     assert q.speaker_type != "person" and "Omar Salih" != q.speaker_name
+
+
+def test_a_reporting_participle_hung_on_a_noun_of_the_clause_ends_it(extract):
+    text = ("Le gouvernement Dubois a assuré jeudi que la réforme n'était pas dans une impasse, "
+            "contestant des propos du syndicat.")
+    q = quote_with(extract("fr", text), "la réforme")
+    assert q.content == "la réforme n'était pas dans une impasse"
