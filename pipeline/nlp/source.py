@@ -316,6 +316,8 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                 governor = governor.head
         climb = verb.dep_ in ("conj", "xcomp") or (verb.dep_ in (*_CLIMB_DEPS, "advmod")
                                                    and _participle(verb)) or (
+            # « a noté X, ajoutant : … » with « ajoutant » hung on the verb as a modifier
+            verb.dep_ == "acl" and _participle(verb) and governor.pos_ in ("VERB", "AUX")) or (
             # « …, a martelé X, avant d'ajouter que … », « pour rappeler que »: an infinitive
             # clause of the reporting verb shares its speaker
             verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm") and any(

@@ -880,3 +880,12 @@ def test_a_reporting_participle_hung_on_a_noun_of_the_clause_ends_it(extract):
             "contestant des propos du syndicat.")
     q = quote_with(extract("fr", text), "la réforme")
     assert q.content == "la réforme n'était pas dans une impasse"
+
+
+def test_a_participle_hung_on_the_reporting_verb_as_a_modifier_shares_its_speaker(extract):
+    text = ("Il a admis que la crise avait \"détourné l'attention\" du public.\n"
+            "\"Nous nous sommes déjà retrouvés dans des situations très difficiles\", a noté "
+            "le président ukrainien, ajoutant : \"Je suis absolument certain que nous allons "
+            "réussir.\"")
+    q = quote_with(extract("fr", text), "Je suis absolument certain")
+    assert q.speaker_mention == "le président ukrainien" and q.cue == "ajoutant"
