@@ -418,8 +418,11 @@ def cue_group_start(cue: Cue) -> int:
                        or c.lemma_.lower() in ("avoir", "être")) and c.i < first
                    and first - c.i <= 2]
     first = min(auxiliaries, default=first)
-    if first > 0 and doc[first - 1].lang_ == "fr" and _norm(doc[first - 1]) in DATIVE_CLITICS:
+    verb_person = (doc[first].morph.get("Person") or ["3"])[0]
+    if first > 0 and doc[first - 1].lang_ == "fr" and _norm(doc[first - 1]) in DATIVE_CLITICS \
+            and verb_person == "3":
         first -= 1  # « …, lui a fait écho X », « …, nous assure X »: the verb group's clitic
+        # (not « vous relevez … », where the verb's person makes « vous » its subject)
     return first
 
 

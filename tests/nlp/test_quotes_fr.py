@@ -889,3 +889,11 @@ def test_a_participle_hung_on_the_reporting_verb_as_a_modifier_shares_its_speake
             "réussir.\"")
     q = quote_with(extract("fr", text), "Je suis absolument certain")
     assert q.speaker_mention == "le président ukrainien" and q.cue == "ajoutant"
+
+
+def test_a_second_person_subject_is_no_dative_clitic_of_an_inversion(extract):
+    text = ("Avant même la fin du chantier, vous pourrez aussi, si après vous être rendu sur "
+            "place, vous relevez des défauts graves de sécurité, refuser de continuer le "
+            "travail. « Il faut partir », nous assure Paul Girard.")
+    quotes = extract("fr", text).quotes
+    assert [(q.content, q.speaker_name) for q in quotes] == [("Il faut partir", "Paul Girard")]
