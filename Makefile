@@ -40,7 +40,9 @@ eval: sync
 		tests/heldout8/en-heldout8 tests/heldout9/fr-heldout9 tests/heldout9/en-heldout9 \
 		tests/heldout10/fr-heldout10 tests/heldout10/en-heldout10 tests/heldout11/fr-heldout11 \
 		tests/heldout12/fr-heldout12 tests/heldout13/fr-heldout13 tests/heldout13/en-heldout13 \
-		tests/heldout14/fr-heldout14 tests/heldout14/en-heldout14 tests/heldout15/fr-heldout15
+		tests/heldout14/fr-heldout14 tests/heldout14/en-heldout14 tests/heldout15/fr-heldout15 \
+		tests/heldout16/fr-heldout16 tests/heldout16/en-heldout16 tests/heldout17/fr-heldout17 \
+		tests/heldout18/fr-heldout18 tests/heldout18/en-heldout18
 
 bench: sync
 	.venv/bin/newsevents -q bench
