@@ -1232,8 +1232,9 @@ def _sentence_like(segment: Segment, ctx: DocContext, *, right_after: bool = Fal
         return False
     unit_start, unit_end = ctx.unit_of(opening)
     for token in ctx.doc[unit_start:opening.i]:
-        if not (token.is_space or token.is_punct or ctx.is_mark(token)):
-            return False
+        if not (token.is_space or token.is_punct or ctx.is_mark(token)
+                or ctx.lexicon.is_word("framing", token.text)):
+            return False  # ("Moreover, “…”" stands as a sentence of quoted words too)
     if not _ends_unit(segment, ctx, unit_end):
         return False
     words = ctx.text[segment.start:segment.end].split()

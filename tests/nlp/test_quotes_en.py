@@ -441,3 +441,11 @@ def test_a_relative_clause_does_not_attribute_the_clause_it_hangs_on(extract):
     quotes = extract("en", text).quotes
     assert [q.content for q in quotes] == ["the world will end soon"]
     assert quotes[0].speaker_mention == "members"
+
+
+def test_a_quotation_after_a_connective_continues_the_previous_speaker(extract):
+    text = ("The envoy Vera Tomic spoke on Friday. “Attacks on ships are unacceptable and must "
+            "stop,” she said.\nMoreover, “all parties should urgently work to let the crews "
+            "leave.”")
+    q = quote_with(extract("en", text), "all parties should")
+    assert q.speaker_name == "Vera Tomic"
