@@ -559,3 +559,20 @@ def test_a_body_named_inside_reported_speech_is_not_the_next_pronoun(extract):
 def test_a_demonstrative_body_is_the_body_just_named(extract, lang, text, content, speaker):
     q = quote_with(extract(lang, text), content)
     assert speaker.lower() in (q.speaker_name or "").lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "mention"),
+    [
+        ("en", "The couple claimed that the church had given them new strength.",
+         "the church had given them new strength", "The couple"),
+        ("fr", "Le couple a affirmé que l'association les avait beaucoup aidés.",
+         "l'association les avait beaucoup aidés", "Le couple"),
+        # "a couple of" is a quantity: the officials speak
+        ("en", "A couple of officials said the plan was dead.", "the plan was dead",
+         "A couple of officials"),
+    ],
+)
+def test_a_couple_speaks_as_an_unnamed_group(extract, lang, text, content, mention):
+    q = quote_with(extract(lang, text), content)
+    assert q.speaker_mention == mention and q.speaker_id is not None
