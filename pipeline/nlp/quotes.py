@@ -1024,7 +1024,11 @@ def opinion_quotes(state: _State) -> None:
         if source is None:
             continue
         speaker = mention_for(source, ctx)
-        if speaker.kind not in ("name", "pronoun", "role") or not animate(source, ctx):
+        # « Pour le parquet, « … » »: a body's view, but only as its own quoted words (« Pour
+        # l'école, c'est un changement » is whom it concerns)
+        body = speaker.kind == "group" and _institution_noun(source, ctx)
+        if (speaker.kind not in ("name", "pronoun", "role") and not body) or \
+                not animate(source, ctx):
             continue  # « Pour sa défense, … »: a purpose, not a person's view
         if source.pos_ == "NOUN" and ctx.previous_word(source.i) is not None and \
                 ctx.previous_word(source.i).i == unit_start:
@@ -1059,12 +1063,19 @@ def opinion_quotes(state: _State) -> None:
             state.add(Draft("direct", segment.start, segment.end, cue_span, "opinion", speaker,
                             "opinion", 0.7, paragraph, segments=[k]))
             continue
+        if body and k < 0:
+            continue  # (a body's view only from its own quoted words)
         last = doc[unit_end - 1]
         start = _after_apposition(ctx, comma, unit_end) if comma.text == "," else rest.idx
         span = trim_span(ctx, start, last.idx + len(last.text))
         if span is not None and _free(state, span) and has_clause_verb(ctx, *span):
             state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, "opinion",
                             speaker, "opinion", 0.65, paragraph))
+
+
+def _institution_noun(token: Token, ctx: DocContext) -> bool:
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    return title is not None and title.kind == "institution"
 
 
 # ------------------------------------------------------------------------------ colon, lists

@@ -897,3 +897,11 @@ def test_a_second_person_subject_is_no_dative_clitic_of_an_inversion(extract):
             "travail. « Il faut partir », nous assure Paul Girard.")
     quotes = extract("fr", text).quotes
     assert [(q.content, q.speaker_name) for q in quotes] == [("Il faut partir", "Paul Girard")]
+
+
+def test_a_body_s_view_after_pour_only_from_its_quoted_words(extract):
+    text = ("Pour la préfecture, « la situation reste très tendue dans le quartier ». "
+            "Pour l'école, c'est un changement important.")
+    quotes = extract("fr", text).quotes
+    assert [(q.content, q.speaker_mention) for q in quotes] == [
+        ("la situation reste très tendue dans le quartier", "la préfecture")]
