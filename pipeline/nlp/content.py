@@ -546,7 +546,10 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         verb = _gerund_after(window)
         if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
             verb = verb.head  # "denied having met"
-        if verb is not None and verb.head.i in (cue.token.i, cue.head.i):
+        governor = verb.head if verb is not None else None
+        if governor is not None and governor.lower_ == "to" and governor.i < verb.i:
+            governor = governor.head  # "admitted to having …": through the preposition
+        if verb is not None and governor.i in (cue.token.i, cue.head.i):
             return token_span(ctx, window[0].i, _infinitive_end(verb, ctx))
     quoted = _quoted_infinitive(cue, ctx) if bare_ok else None
     if quoted is not None:
@@ -708,6 +711,8 @@ def _gerund_after(tokens: list[Token]) -> Token | None:
     for token in tokens[:3]:
         if token.tag_ == "VBG":
             return token
+        if token.lower_ == "to" and token.i == tokens[0].i:
+            continue  # "admitted to having stolen"
         if token.pos_ not in ("ADV", "PART") and token.dep_ not in ("advmod", "neg"):
             return None
     return None

@@ -413,13 +413,19 @@ def _can_follow_content(cue: Cue, ctx: DocContext, subject_left: int | None) -> 
         return False  # « X a indiqué que …, le recteur a répondu que … »: reported itself
     if ctx.lang == "en" and subject_left is not None and not cue.takes("addressee") and any(
             c.dep_ in ("dobj", "obj") and c.i > verb.i and c.pos_ in ("NOUN", "PROPN", "NUM")
-            and not ctx.in_quotes(c) for c in verb.children):
+            and not ctx.in_quotes(c) and not _set_off_by_comma(c, ctx) for c in verb.children):
         return False  # "…, New York boasted tens of thousands of shelters": its own object
+        # (not "“…,” he wrote, a wry nod to …", a comment on the whole sentence)
     first = subject_left if subject_left is not None else min(cue.token.i, cue.head.i)
     before = ctx.previous_word(first)
     if before is not None and _bridge_word(before, ctx):
         return True
     return _main_clause_cue(cue, ctx)
+
+
+def _set_off_by_comma(token: Token, ctx: DocContext) -> bool:
+    before = ctx.previous_word(token.left_edge.i)
+    return before is not None and before.text == ","
 
 
 def _bridge_word(token: Token, ctx: DocContext) -> bool:
@@ -997,7 +1003,12 @@ def _after_apposition(ctx: DocContext, comma: Token, unit_end: int) -> int:
 
 
 def _only_framing(ctx: DocContext, unit_start: int, i: int) -> bool:
-    for token in ctx.doc[unit_start:i]:
+    tokens = list(ctx.doc[unit_start:i])
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is not None and colon > 0 and all(t.text.isupper() for t in tokens[:colon]
+                                               if not t.is_space):
+        tokens = tokens[colon + 1:]  # "ELLESA THROWDEN: According to X, …": a transcript's label
+    for token in tokens:
         if token.is_space or token.is_punct:
             continue
         if not ctx.lexicon.is_word("framing", token.text):

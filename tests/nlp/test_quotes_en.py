@@ -449,3 +449,22 @@ def test_a_quotation_after_a_connective_continues_the_previous_speaker(extract):
             "leave.”")
     q = quote_with(extract("en", text), "all parties should")
     assert q.speaker_name == "Vera Tomic"
+
+
+def test_a_comment_after_the_attribution_does_not_hide_it(extract):
+    text = ("The engineer Paul Mendes posted an explanation. “Let us take a moment to explain,” "
+            "he wrote, a wry nod to the firm’s reputation.")
+    q = quote_with(extract("en", text), "Let us take a moment")
+    assert q.speaker_name == "Paul Mendes" and q.cue == "wrote"
+
+
+def test_admitted_to_having_done(extract):
+    text = "The singer Mary Lane did admit to having stolen a few records in her youth."
+    q = one(extract("en", text))
+    assert q.content == "to having stolen a few records in her youth"
+
+
+def test_according_to_after_a_transcript_label(extract):
+    text = "JANE COLE: According to Bill Kirby, it's a wakeup call for the sport."
+    q = one(extract("en", text))
+    assert q.content == "it's a wakeup call for the sport" and q.speaker_name == "Bill Kirby"
