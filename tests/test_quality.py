@@ -37,6 +37,7 @@ HELDOUT15 = PROJECT_DIR / "tests" / "heldout15"
 HELDOUT16 = PROJECT_DIR / "tests" / "heldout16"
 HELDOUT17 = PROJECT_DIR / "tests" / "heldout17"
 HELDOUT18 = PROJECT_DIR / "tests" / "heldout18"
+HELDOUT19 = PROJECT_DIR / "tests" / "heldout19"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -117,7 +118,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85}
      (HELDOUT14 / "fr-heldout14", 0.88), (HELDOUT14 / "en-heldout14", 0.90),
      (HELDOUT15 / "fr-heldout15", 0.88), (HELDOUT16 / "fr-heldout16", 0.90),
      (HELDOUT16 / "en-heldout16", 0.83), (HELDOUT17 / "fr-heldout17", 0.90),
-     (HELDOUT18 / "fr-heldout18", 0.85), (HELDOUT18 / "en-heldout18", 0.93)],
+     (HELDOUT18 / "fr-heldout18", 0.85), (HELDOUT18 / "en-heldout18", 0.93),
+     (HELDOUT19 / "fr-heldout19", 0.88), (HELDOUT19 / "en-heldout19", 0.85)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]
