@@ -247,8 +247,15 @@ def _imagined(verb: Token, lexicon: Lexicon) -> bool:
     doc = verb.doc
     window = [_norm(t) for t in doc[max(0, verb.i - 3):verb.i]]
     marker = lexicon.words("infinitive_marker") | {"pour"}
-    return any(lexicon.is_word("imagined", w) for w in window) and any(
-        w in marker for w in window[-2:])
+    if any(lexicon.is_word("imagined", w) for w in window) and any(
+            w in marker for w in window[-2:]):
+        return True
+    # « Ainsi X pourra-t-il dire que … », "he could say that …": an utterance to come or
+    # possible, not one made (« a pu dire » is one made)
+    head = verb.head
+    return "Inf" in verb.morph.get("VerbForm") and head.i < verb.i and \
+        head.lemma_.lower() in ("pouvoir", "can", "could") and any(
+            m in head.morph.get("Tense") + head.morph.get("Mood") for m in ("Fut", "Cnd"))
 
 
 def _governor(token: Token, entry: CueVerb, lexicon: Lexicon) -> Token | None:

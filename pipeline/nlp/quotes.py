@@ -900,9 +900,13 @@ def _selon_drafts(state: _State, i: int, source: Token, speaker: SpeakerMention,
         last = doc[unit_end - 1]
         span = trim_span(ctx, doc[unit_start].idx, last.idx + len(last.text))
         rest = trim_span(ctx, nxt.idx + 1, last.idx + len(last.text))
-        if span is not None and rest is not None and _free(state, span) and \
-                has_clause_verb(ctx, *rest) and not has_clause_verb(ctx, doc[unit_start].idx,
-                                                                    before.idx):
+        opened = ctx.previous_word(before.i)
+        unfinished = opened is not None and (opened.pos_ == "AUX" or opened.lemma_ == "être")
+        if span is not None and rest is not None and _free(state, span) and (
+                has_clause_verb(ctx, *rest) or unfinished) and (
+                unfinished or not has_clause_verb(ctx, doc[unit_start].idx, before.idx)):
+            # (« Fessenheim doit être, selon lui, une des premières … »: the verb before the
+            # incise waits for what follows it)
             state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, cue_class,
                             speaker, "selon-inside", 0.7, paragraph))
             return

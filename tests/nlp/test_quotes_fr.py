@@ -905,3 +905,17 @@ def test_a_body_s_view_after_pour_only_from_its_quoted_words(extract):
     quotes = extract("fr", text).quotes
     assert [(q.content, q.speaker_mention) for q in quotes] == [
         ("la situation reste très tendue dans le quartier", "la préfecture")]
+
+
+def test_a_future_or_conditional_could_say_reports_nothing(extract):
+    text = ("Ainsi le président Paul Girard pourra-t-il dire qu'il a tenu parole. Le ministre "
+            "Marc Lenoir a pu dire que la réforme avançait.")
+    quotes = extract("fr", text).quotes
+    assert [q.content for q in quotes] == ["la réforme avançait"]
+
+
+def test_selon_inside_a_clause_whose_verb_waits_for_its_complement(extract):
+    text = ("M. Lenoir défend une sortie rapide du charbon. La centrale doit être, selon lui, "
+            "la première à fermer dès l'an prochain.")
+    q = quote_with(extract("fr", text), "La centrale doit être")
+    assert q.content == "La centrale doit être, selon lui, la première à fermer dès l'an prochain"
