@@ -211,9 +211,12 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         for child in sorted(clauses, key=lambda c: c.i):
             if child.i > cue.token.i and child.dep_ in ("ccomp", "relcl"):
                 start = child.left_edge.i
-                if not cue.takes("that") and not lexicon.is_word("question_word",
-                                                                  ctx.doc[start].text):
-                    continue  # "asked whether …", "questioned who …", not "asked for X they …"
+                question = start > cue.token.i and lexicon.is_word("question_word",
+                                                                   ctx.doc[start].text)
+                if question != cue.takes("wh") and (question or not cue.takes("that")):
+                    # "asked whether …", "questioned who …", not "asked for X they …"; and
+                    # "explains what is going on" names a topic, not what was said
+                    continue
                 while start < child.i and ctx.lexicon.is_word("complementizer",
                                                               ctx.doc[start].text):
                     start += 1

@@ -468,3 +468,14 @@ def test_according_to_after_a_transcript_label(extract):
     text = "JANE COLE: According to Bill Kirby, it's a wakeup call for the sport."
     q = one(extract("en", text))
     assert q.content == "it's a wakeup call for the sport" and q.speaker_name == "Bill Kirby"
+
+
+def test_a_topic_in_an_embedded_question_is_not_what_was_said(extract):
+    text = "The legal analyst Tom Reed explains what is going on with the trial."
+    assert extract("en", text).quotes == []
+
+
+def test_what_he_said_was_still_reports_the_predicate(extract):
+    text = "The analyst Tom Reed criticised what he said was a lazy response to the crisis."
+    q = one(extract("en", text))
+    assert q.content.endswith("a lazy response to the crisis") and q.speaker_name == "Tom Reed"
