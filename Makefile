@@ -43,7 +43,8 @@ eval: sync
 		tests/heldout14/fr-heldout14 tests/heldout14/en-heldout14 tests/heldout15/fr-heldout15 \
 		tests/heldout16/fr-heldout16 tests/heldout16/en-heldout16 tests/heldout17/fr-heldout17 \
 		tests/heldout18/fr-heldout18 tests/heldout18/en-heldout18 \
-		tests/heldout19/fr-heldout19 tests/heldout19/en-heldout19
+		tests/heldout19/fr-heldout19 tests/heldout19/en-heldout19 \
+		tests/heldout20/fr-heldout20 tests/heldout20/en-heldout20
 
 bench: sync
 	.venv/bin/newsevents -q bench

@@ -38,6 +38,7 @@ HELDOUT16 = PROJECT_DIR / "tests" / "heldout16"
 HELDOUT17 = PROJECT_DIR / "tests" / "heldout17"
 HELDOUT18 = PROJECT_DIR / "tests" / "heldout18"
 HELDOUT19 = PROJECT_DIR / "tests" / "heldout19"
+HELDOUT20 = PROJECT_DIR / "tests" / "heldout20"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -100,11 +101,12 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
         assert scores.negatives == 0, name
 
 
-# Lower floors where a set's last reading left known misses: fr-heldout18 has two predictions
-# the protocol counts as false (precision 0.895), fr-heldout16 three mentions chosen otherwise
-# than the annotator (0.885: « C'est ce qu'il a déclaré », an example in apposition).
-_PRECISION_FLOORS = {"fr-heldout18": 0.85}
-_MENTION_FLOORS = {"fr-heldout16": 0.85}
+# Lower floors where a set's last reading left known misses: fr-heldout18 and en-heldout20 have
+# predictions the protocol counts as false (precision 0.895 each: a sentence the annotator left
+# out, noun-phrase objects of "denied"), fr-heldout16 and en-heldout20 mentions chosen otherwise
+# than the annotator (0.885, 0.875: « C'est ce qu'il a déclaré », an example in apposition).
+_PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85}
+_MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -119,7 +121,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85}
      (HELDOUT15 / "fr-heldout15", 0.88), (HELDOUT16 / "fr-heldout16", 0.90),
      (HELDOUT16 / "en-heldout16", 0.83), (HELDOUT17 / "fr-heldout17", 0.90),
      (HELDOUT18 / "fr-heldout18", 0.85), (HELDOUT18 / "en-heldout18", 0.93),
-     (HELDOUT19 / "fr-heldout19", 0.88), (HELDOUT19 / "en-heldout19", 0.85)],
+     (HELDOUT19 / "fr-heldout19", 0.88), (HELDOUT19 / "en-heldout19", 0.85),
+     (HELDOUT20 / "fr-heldout20", 0.90), (HELDOUT20 / "en-heldout20", 0.88)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]
