@@ -734,19 +734,23 @@ def _without_dashed_incises(window: list[Token]) -> list[Token]:
     return window[:first] + window[second + 1:]
 
 
+def _opening_after(token: Token, ctx: DocContext) -> Token | None:
+    """The opening quotation mark right after `token`, if any."""
+    nxt = ctx.next_word(token.i)
+    return nxt if nxt is not None and nxt.text in OPENING else None
+
+
 def _quoted_to_infinitive(last: Token, ctx: DocContext) -> tuple[int, int] | None:
     """A quotation that opens right after `last` with "to" and an infinitive: the whole
     quotation, marks included."""
+    opening = _opening_after(last, ctx)
     doc = ctx.doc
-    j = last.i + 1
-    while j < len(doc) and doc[j].is_space:
-        j += 1
-    if j + 2 >= len(doc) or doc[j].text not in OPENING or doc[j + 1].lower_ != "to":
+    if opening is None or opening.i + 2 >= len(doc) or doc[opening.i + 1].lower_ != "to":
         return None
-    verb = _infinitive_after(list(doc[j + 2:j + 5]))
+    verb = _infinitive_after(list(doc[opening.i + 2:opening.i + 5]))
     if verb is None:
         return None
-    span = token_span(ctx, j + 1, _infinitive_end(verb, ctx))
+    span = token_span(ctx, opening.i + 1, _infinitive_end(verb, ctx))
     return include_marks(ctx, *span) if span is not None else None
 
 
@@ -769,13 +773,10 @@ def _time_incise(token: Token, before: list[Token], ctx: DocContext) -> bool:
 
 def _quoted_infinitive_after(marker: Token, ctx: DocContext) -> Token | None:
     """The infinitive opening a quotation right after "à"/"de" (« à « se préparer » »)."""
-    doc = ctx.doc
-    j = marker.i + 1
-    while j < len(doc) and doc[j].is_space:
-        j += 1
-    if j >= len(doc) or doc[j].text not in OPENING:
+    opening = _opening_after(marker, ctx)
+    if opening is None:
         return None
-    return _infinitive_after(list(doc[j + 1:j + 5]))
+    return _infinitive_after(list(ctx.doc[opening.i + 1:opening.i + 5]))
 
 
 def _appositive_participle(token: Token, before: list[Token]) -> bool:

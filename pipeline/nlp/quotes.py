@@ -52,6 +52,7 @@ from pipeline.nlp.source import (
     document_author,
     grammatical_subject,
     in_attribution_position,
+    institution_noun,
     inverted_subject,
     mention_for,
     participle,
@@ -1041,7 +1042,7 @@ def opinion_quotes(state: _State) -> None:
         speaker = mention_for(source, ctx)
         # « Pour le parquet, « … » »: a body's view, but only as its own quoted words (« Pour
         # l'école, c'est un changement » is whom it concerns)
-        body = speaker.kind == "group" and _institution_noun(source, ctx)
+        body = speaker.kind == "group" and institution_noun(source, ctx)
         if (speaker.kind not in ("name", "pronoun", "role") and not body) or \
                 not animate(source, ctx):
             continue  # « Pour sa défense, … »: a purpose, not a person's view
@@ -1087,10 +1088,6 @@ def opinion_quotes(state: _State) -> None:
             state.add(Draft("indirect", *include_marks(ctx, *span), cue_span, "opinion",
                             speaker, "opinion", 0.65, paragraph))
 
-
-def _institution_noun(token: Token, ctx: DocContext) -> bool:
-    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
-    return title is not None and title.kind == "institution"
 
 
 # ------------------------------------------------------------------------------ colon, lists

@@ -664,21 +664,24 @@ def _entity_run(token: Token, left: int, right: int, ctx: DocContext
     return s, e
 
 
+def _glued_by_hyphen(i: int, doc: Doc) -> bool:
+    """Token i follows a hyphen that is glued to it and to the token before ("Jae-in")."""
+    return i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ \
+        and not doc[i - 2].whitespace_
+
+
 def _hyphenated_title(i: int, ctx: DocContext) -> bool:
     """Token i ends a title glued by a hyphen to another title word ("Secretary-General")."""
-    doc = ctx.doc
-    return i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ \
-        and not doc[i - 2].whitespace_ and _title_word(doc[i - 2], ctx)
+    return _glued_by_hyphen(i, ctx.doc) and _title_word(ctx.doc[i - 2], ctx)
 
 
 def _hyphenated_tail(i: int, doc: Doc) -> bool:
     """Token i is the lower-case end of a hyphenated name glued to a capitalised part
     ("in" of "Jae-in", "un" of "Jong-un")."""
-    if i < 2 or not (doc[i].is_alpha and doc[i].is_lower and len(doc[i].text) <= 4):
+    if not _glued_by_hyphen(i, doc) or not (doc[i].is_alpha and doc[i].is_lower
+                                             and len(doc[i].text) <= 4):
         return False
-    hyphen, before = doc[i - 1], doc[i - 2]
-    return hyphen.text in ("-", "‐") and not hyphen.whitespace_ and not before.whitespace_ \
-        and before.text[:1].isupper() and before.is_alpha
+    return doc[i - 2].text[:1].isupper() and doc[i - 2].is_alpha
 
 
 def _capital_follows(i: int, right: int, ctx: DocContext) -> bool:
@@ -712,6 +715,12 @@ def _names_head(s: int, e: int, head: Token, ctx: DocContext) -> bool:
         if institution and t.dep_ == "compound" and t.ent_type_ not in PERSON_LABELS:
             return True
     return False
+
+
+def institution_noun(token: Token, ctx: DocContext) -> bool:
+    """A noun of a body that speaks as one (« parquet », « organisation », "agency")."""
+    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    return title is not None and title.kind == "institution"
 
 
 def _title_word(token: Token, ctx: DocContext) -> bool:

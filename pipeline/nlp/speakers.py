@@ -48,6 +48,7 @@ from pipeline.nlp.source import (
     animate,
     author_of_statement,
     grammatical_subject,
+    institution_noun,
     mention_for,
     name_tokens,
     particle_name_end,
@@ -1478,8 +1479,7 @@ class Resolver:
         if not first or not lexicon.is_word("determiner_demonstrative", first[0].lower()) or \
                 first[0].lower() in ("ces", "these", "those") or head.tag_ in ("NNS", "NNPS"):
             return False
-        title = lexicon.title(head.lemma_) or lexicon.title(head.text)
-        return title is not None and title.kind == "institution"
+        return institution_noun(head, self.ctx)
 
     def _publication(self, mention: SpeakerMention) -> bool:
         """A definite « le quotidien », "the paper" alone (not « un journal local »)."""
