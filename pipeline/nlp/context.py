@@ -47,7 +47,7 @@ class DocContext:
     def build(cls, doc: Doc, *, lang: str, lexicon: Lexicon,
               paragraphs: list[Paragraph]) -> DocContext:
         text = doc.text
-        _widen_person_names(doc, lexicon)
+        _repair_person_entities(doc, lexicon)
         ctx = cls(doc=doc, lang=lang, lexicon=lexicon, paragraphs=paragraphs, text=text)
         for index, paragraph in enumerate(paragraphs):
             if paragraph.is_prose:
@@ -229,7 +229,7 @@ class DocContext:
 _PERSON = ("PER", "PERSON")
 
 
-def _widen_person_names(doc: Doc, lexicon: Lexicon) -> None:
+def _repair_person_entities(doc: Doc, lexicon: Lexicon) -> None:
     """A person entity the tagger started one word late ("Priyanka [Gandhi Vadra]"): the
     capitalised proper nouns right before it, outside any entity and not titles or time
     words, are the start of the name; one with a possessive inside ("Noah's Ark") is no
