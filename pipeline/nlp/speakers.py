@@ -191,6 +191,8 @@ class Resolver:
         self.history: list[tuple[int, Entity, bool]] = []  # (offset, entity, subject/speaker)
         # character spans of what the article reports (indirect and mixed drafts)
         self.reported: list[tuple[int, int]] = []
+        # where a speaker mention stood (a name said something there)
+        self.speaker_starts: set[int] = set()
         self.orgs: list[OrgCluster] = []
         self._collect_names()
         self._collect_orgs()
@@ -1139,6 +1141,7 @@ class Resolver:
                 speaker_starts.add(draft.speaker.start)
         reported = [(d.start, d.end) for d in drafts if d.kind in ("indirect", "mixed")]
         self.reported = reported
+        self.speaker_starts = speaker_starts
         for token in ctx.tokens:
             if not token.dep_.startswith("nsubj") or ctx.in_quotes(token) or \
                     not ctx.is_prose(token):
@@ -1431,6 +1434,10 @@ class Resolver:
             if token.lemma_.lower() != head.lemma_.lower() or token.pos_ != "NOUN" or \
                     ctx.in_quotes(token):
                 continue
+            author = author_of_statement(token, ctx)
+            if author is not token and not ctx.in_quotes(author):
+                # « Selon le communiqué du procureur, … », then « poursuit le communiqué »
+                return self.resolve_mention(mention_for(author, ctx))
             preposition = token.head
             verb = preposition.head if preposition.pos_ == "ADP" else None
             if verb is None or verb.pos_ not in ("VERB", "AUX"):
@@ -1808,6 +1815,7 @@ class Resolver:
                 neutral.append(entity)
         if best is not None:
             return best[1]
+        neutral = [entity for entity in neutral if not self._place_like(entity)]
         if demonstrative:
             recent = self._most_recent(mention.start, person=True, gender=role.gender,
                                        number="s")
@@ -1870,6 +1878,23 @@ class Resolver:
                         best = (name.start, entity)
         return best[1] if best else None
 
+    def _place_like(self, entity: Entity) -> bool:
+        """ « Lundi à Farino, … des tirs à Farino »: a one-word name that never said anything,
+        was never a subject and mostly follows a preposition of place is a town the tagger
+        read as a person; no role description stands for it."""
+        names = entity.names
+        if not names or entity.roles or any(
+                len(n.words) > 1 or n.subject or n.start in self.speaker_starts for n in names):
+            return False
+        located = 0
+        for name in names:
+            token = self.ctx.token_at(name.start)
+            previous = self.ctx.previous_word(token.i) if token is not None else None
+            if previous is not None and self.ctx.lexicon.is_word("locative_preposition",
+                                                                 previous.text):
+                located += 1
+        return 2 * located >= len(names)
+
     def _other_office(self, role: Role, entity: Entity) -> bool:
         """The mention names a function of the lexicon and the person holds another one."""
         lexicon = self.ctx.lexicon
@@ -1889,8 +1914,11 @@ class Resolver:
         return animate(token, self.ctx)
 
     def _salience(self, entity: Entity, offset: int) -> int:
-        """Salience of `entity` in the text before `offset`."""
-        return sum(2 if n.subject else 1 for n in entity.names if n.start < offset) + \
+        """Salience of `entity` in the text before `offset`: a name that was the subject of
+        its clause or said something counts double (« à Païta », a place the tagger took for
+        a person, is no match for the prosecutor quoted just before)."""
+        return sum(2 if n.subject or n.start in self.speaker_starts else 1
+                   for n in entity.names if n.start < offset) + \
             2 * sum(1 for m in entity.mentions if m[0] < offset)
 
     def _distance(self, entity: Entity, offset: int) -> int:

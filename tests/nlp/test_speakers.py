@@ -576,3 +576,24 @@ def test_a_demonstrative_body_is_the_body_just_named(extract, lang, text, conten
 def test_a_couple_speaks_as_an_unnamed_group(extract, lang, text, content, mention):
     q = quote_with(extract(lang, text), content)
     assert q.speaker_mention == mention and q.speaker_id is not None
+
+
+def test_a_role_goes_to_the_person_who_spoke_not_to_a_place_read_as_a_name(extract):
+    # The tagger may take a small town for a person; a name that said something outweighs
+    # one that was only a place where things happened.
+    text = ("Un homme blessé mardi est mort, a annoncé la procureure de Tarnos, Claire "
+            "Vidal, dans un communiqué.\n"
+            "Mardi à Farino, près de Nouméa, deux hommes avaient été arrêtés à Farino, après "
+            "des tirs à Farino, avait indiqué la procureure de Tarnos en début de semaine.")
+    found = extract("fr", text)
+    q = quote_with(found, "Mardi à Farino")
+    assert q.speaker_name == "Claire Vidal"
+
+
+def test_the_statement_named_with_its_author_earlier_speaks_for_that_author(extract):
+    text = ("Le maire de Bazas, Henri Lucet, a réuni les élus lundi. La préfecture a "
+            "publié un bilan.\n"
+            "Selon le communiqué du maire, les travaux du pont commenceront en juin.\n"
+            "« Les riverains seront relogés pendant deux semaines », poursuit le communiqué.")
+    q = quote_with(extract("fr", text), "Les riverains")
+    assert q.speaker_name == "Henri Lucet"
