@@ -44,7 +44,9 @@ eval: sync
 		tests/heldout16/fr-heldout16 tests/heldout16/en-heldout16 tests/heldout17/fr-heldout17 \
 		tests/heldout18/fr-heldout18 tests/heldout18/en-heldout18 \
 		tests/heldout19/fr-heldout19 tests/heldout19/en-heldout19 \
-		tests/heldout20/fr-heldout20 tests/heldout20/en-heldout20
+		tests/heldout20/fr-heldout20 tests/heldout20/en-heldout20 \
+		tests/heldout21/fr-heldout21 tests/heldout21/en-heldout21 \
+		tests/heldout22/fr-heldout22 tests/heldout22/en-heldout22
 
 bench: sync
 	.venv/bin/newsevents -q bench
