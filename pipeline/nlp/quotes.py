@@ -1181,7 +1181,10 @@ _DASHES = ("—", "–")
 
 def dash_attribution_quotes(state: _State) -> None:
     """ « « Je suis découragé. » — Luckens, 26 ans, marchand. »: a quotation followed by a
-    dash and a name (the pull-quote credit of print layouts) is that person's."""
+    dash and a name (the pull-quote credit of print layouts) is that person's; so is a
+    paragraph that is one quotation with a line holding only a full name right under it (the
+    credit of web layouts: « "…" » / « Emmanuel Macron » / « lors de sa conférence de
+    presse »)."""
     ctx = state.ctx
     text = ctx.text
     for k, segment in enumerate(ctx.segments):
@@ -1190,6 +1193,11 @@ def dash_attribution_quotes(state: _State) -> None:
         after = text[segment.outer_end:segment.outer_end + 4]
         stripped = after.lstrip(" \t")
         if not stripped.startswith(_DASHES):
+            credit = _credit_line_after(k, ctx)
+            if credit is not None:
+                state.add(Draft("direct", segment.start, segment.end, None, "statement",
+                                credit, "credit-line", 0.6, ctx.segment_paragraph[k],
+                                segments=[k]))
             continue
         dash_at = segment.outer_end + (len(after) - len(stripped))
         name = ctx.token_at(dash_at + 1)
@@ -1198,23 +1206,60 @@ def dash_attribution_quotes(state: _State) -> None:
         if name is None or not ctx.is_prose(name) or not name.text[:1].isupper() or \
                 name.pos_ not in ("PROPN", "NOUN") or ctx.in_quotes(name):
             continue
-        speaker = mention_for(name, ctx)
-        person = name.ent_type_ in ("PER", "PERSON") or ctx.person_surname(name) or any(
-            t.text == name.text and t.ent_type_ in ("PER", "PERSON") for t in ctx.doc)
-        if speaker.kind != "name" and person:
-            # the tagger saw a person but parsed the credit line as a noun phrase
-            last = name
-            while last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].ent_iob_ == "I" and \
-                    name.ent_type_:
-                last = ctx.doc[last.i + 1]
-            end = last.idx + len(last.text)
-            speaker = SpeakerMention(name.idx, end, "name", last.i, name.idx, end)
-        if speaker.kind != "name":
+        speaker = _credited_name(name, ctx)
+        if speaker is None:
             continue
         state.add(Draft("direct", segment.start, segment.end, (dash_at, dash_at + 1),
                         "statement", speaker, "dash-credit", 0.6, _paragraph_of(ctx,
                                                                                 segment.start),
                         segments=[k]))
+
+
+def _credited_name(name: Token, ctx: DocContext) -> SpeakerMention | None:
+    """The person's name that opens a credit, or None when it is no name."""
+    speaker = mention_for(name, ctx)
+    person = name.ent_type_ in ("PER", "PERSON") or ctx.person_surname(name) or any(
+        t.text == name.text and t.ent_type_ in ("PER", "PERSON") for t in ctx.doc)
+    if speaker.kind != "name" and person:
+        # the tagger saw a person but parsed the credit line as a noun phrase
+        last = name
+        while last.i + 1 < len(ctx.doc) and ctx.doc[last.i + 1].ent_iob_ == "I" and \
+                name.ent_type_:
+            last = ctx.doc[last.i + 1]
+        end = last.idx + len(last.text)
+        speaker = SpeakerMention(name.idx, end, "name", last.i, name.idx, end)
+    return speaker if speaker.kind == "name" else None
+
+
+def _credit_line_after(k: int, ctx: DocContext) -> SpeakerMention | None:
+    """The full name alone on the line under a paragraph that is only quotation `k`."""
+    segment = ctx.segments[k]
+    index = ctx.segment_paragraph[k]
+    paragraph = ctx.paragraphs[index]
+    if ctx.text[paragraph.start:paragraph.end].strip() != \
+            ctx.text[segment.open:segment.outer_end].strip() or index + 1 >= len(ctx.paragraphs):
+        return None
+    following = ctx.paragraphs[index + 1]
+    # its first line (a context line under it may have been joined to it as a soft wrap)
+    line_end = ctx.text.find("\n", following.start, following.end)
+    line_end = following.end if line_end < 0 else line_end
+    words = ctx.text[following.start:line_end].split()
+    # two to four capitalised words (particles aside): a name, not a sentence or a heading
+    if not 2 <= len(words) <= 4 or not all(
+            w[:1].isupper() or ctx.lexicon.is_word("name_particle", w) for w in words):
+        return None
+    first = ctx.token_at(following.start)
+    last = ctx.token_at(len(ctx.text[:line_end].rstrip()) - 1)
+    if first is None or last is None or ctx.in_quotes(first):
+        return None
+    tokens = ctx.doc[first.i:last.i + 1]
+    one_person = first.ent_type_ in ("PER", "PERSON") and first.ent_iob_ == "B" and all(
+        t.ent_iob_ == "I" and t.ent_type_ == first.ent_type_ for t in tokens[1:])
+    if not one_person and not (all(t.pos_ == "PROPN" for t in tokens)
+                               and ctx.person_surname(last)):
+        return None  # the line is one person's name, whole
+    end = last.idx + len(last.text)
+    return SpeakerMention(first.idx, end, "name", last.i, first.idx, end)
 
 
 def bullet_quotes(state: _State, cues: list[Cue]) -> None:

@@ -1041,8 +1041,8 @@ class Resolver:
         """The phrase names a function (not an institution, a document or an event)."""
         nouns = [t for t in tokens if t.pos_ == "NOUN" or (
             t.pos_ == "PROPN" and lexicon_title_word(t, self.ctx))]
-        if not nouns:
-            return False
+        if not nouns or any(self.ctx.lexicon.is_word("time_word", t.text) for t in nouns[:1]):
+            return False  # « Emmanuel Macron, mardi 16 janvier, … »: a date, not a function
         for noun in nouns[:1]:
             title = self.ctx.lexicon.title(noun.lemma_) or self.ctx.lexicon.title(noun.text)
             if title is not None and title.kind in ("institution", "document"):
@@ -1650,7 +1650,7 @@ class Resolver:
                     self._paragraph(body_subject) < self._paragraph(offset):
                 return latest[1]
             if body is not None and body.kind != "person" and not body.plural and (
-                    body_subject > person_last):
+                    body_subject > person_last) and not self._unnamed_person(body):
                 return body
             silent = self._latest_subject_body(offset)
             if silent is not None and silent[0] > person_last and (
@@ -1659,6 +1659,16 @@ class Resolver:
                 # the subject of the sentence before, though it had not spoken yet
                 return self._org_entity(silent[1])
         return found
+
+    def _unnamed_person(self, entity: Entity) -> bool:
+        """ « un proche du chef de l'État », « une députée »: one person left unnamed, not a
+        body that « il » or « elle » could stand for."""
+        if entity.kind != "group" or entity.plural or entity.institution:
+            return False
+        title = self.ctx.lexicon.title(entity.head or "")
+        if title is not None:
+            return title.kind in ("role", "relational", "anonymous")
+        return self.ctx.lexicon.is_word("generic_person", entity.head or "")
 
     def _role_subject_before(self, mention: SpeakerMention) -> Entity | None:
         """ « La maire de Paris a décidé … « … », prévient-elle »: with no named person or
@@ -1958,6 +1968,11 @@ class Resolver:
                         description=description,
                         head=head_word, modifiers=modifiers, first_start=mention.np_start,
                         first_text=text)
+        first = text.split()[0] if text.split() else ""
+        if not plural and ctx.lexicon.is_word("determiner_feminine", first):
+            entity.gender = "f"  # « une députée », « la commission »: « il » is someone else
+        elif not plural and ctx.lexicon.is_word("determiner_masculine", first):
+            entity.gender = "m"
         self.entities.append(entity)
         return entity
 

@@ -919,3 +919,27 @@ def test_selon_inside_a_clause_whose_verb_waits_for_its_complement(extract):
             "la première à fermer dès l'an prochain.")
     q = quote_with(extract("fr", text), "La centrale doit être")
     assert q.content == "La centrale doit être, selon lui, la première à fermer dès l'an prochain"
+
+
+@pytest.mark.parametrize(("lang", "text", "content", "speaker"), [
+    # a paragraph that is one quotation, a line with the full name under it (web pull quotes)
+    ("fr", "La ministre Claire Daunois a présenté son plan jeudi devant les maires.\n"
+     "\"Nous ne fermerons aucune école rurale cette année.\"\nClaire Daunois\n"
+     "lors de son discours à Rodez\nLes maires ont applaudi.",
+     "Nous ne fermerons aucune école rurale cette année.", "Claire Daunois"),
+    ("en", "The mayor, Tom Ridley, spoke for an hour on Monday.\n"
+     "\"We will open the bridge before the winter.\"\nTom Ridley\nat the town hall meeting\n"
+     "The council voted later.", "We will open the bridge before the winter.", "Tom Ridley"),
+])
+def test_a_quotation_paragraph_credited_by_the_name_line_under_it(extract, lang, text,
+                                                                    content, speaker):
+    found = [q for q in extract(lang, text).quotes if q.content == content]
+    assert found and found[0].speaker_name == speaker
+    assert found[0].speaker_mention == speaker
+
+
+def test_a_line_under_a_quotation_that_is_not_a_name_credits_nobody(extract):
+    text = ("Le conseil s'est réuni jeudi.\n\"Nous ne fermerons aucune école.\"\n"
+            "Les Élus Ont Voté Ensuite\nLa séance a été levée.")
+    quotes = extract("fr", text).quotes
+    assert all(q.speaker_mention != "Les Élus Ont Voté Ensuite" for q in quotes)

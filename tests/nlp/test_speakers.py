@@ -597,3 +597,22 @@ def test_the_statement_named_with_its_author_earlier_speaks_for_that_author(extr
             "« Les riverains seront relogés pendant deux semaines », poursuit le communiqué.")
     q = quote_with(extract("fr", text), "Les riverains")
     assert q.speaker_name == "Henri Lucet"
+
+
+def test_il_never_stands_for_an_unnamed_woman(extract):
+    # « une députée » is feminine and one person, not a body that « il » could stand for
+    text = ("« Il faut être inquiet », estimait une députée Renaissance avant le discours.\n"
+            "Le président s'est lancé dans la bataille. Lors de sa conférence, il a appelé à "
+            "ne pas combattre l'opposition avec des leçons de morale.\n"
+            "Emmanuel Macron a conclu sur l'Europe.")
+    q = quote_with(extract("fr", text), "à ne pas combattre")
+    assert q.speaker_name != "une députée Renaissance"
+
+
+def test_a_date_in_apposition_is_no_function(extract):
+    # « Paul Vidal, mardi 4 mars, » gives a date, so the role named later may be his
+    text = ("« Je ne céderai pas », a assuré Paul Vidal, mardi 4 mars, lors d'une conférence de "
+            "presse. La nomination de Marc Aubin avait surpris.\n"
+            "« Le budget sera tenu », a ajouté le chef de l'État.")
+    q = quote_with(extract("fr", text), "Le budget sera tenu")
+    assert q.speaker_name == "Paul Vidal"
