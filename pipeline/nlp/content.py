@@ -587,7 +587,8 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         if bare_ok and "Inf" in token.morph.get("VerbForm") and token.pos_ in (
                 "VERB", "AUX") and (opened or not ctx.in_quotes(token)) and all(
                 t.pos_ in ("ADV", "PRON") or ctx.is_mark(t) or _time_incise(t, window[:n], ctx)
-                or _adverb_locution_start(t, window) for t in window[:n]):
+                or _adverb_locution_start(t, window) or _circumstance_phrase(t, window[:n], ctx)
+                for t in window[:n]):
             # « assure ne pas vouloir … », « affirme l'avoir vu », « dit « ne pas comprendre » »:
             # the negation, clitics and an opening mark before the infinitive belong to it;
             # a time set off by commas does not (« a affirmé, samedi, avoir abattu … »).
@@ -769,6 +770,17 @@ def _time_incise(token: Token, before: list[Token], ctx: DocContext) -> bool:
     if commas != 2 or before[0].text != ",":
         return False
     return token.text == "," or ctx.is_time(token) or token.pos_ in ("DET", "ADP", "NUM")
+
+
+def _circumstance_phrase(token: Token, before: list[Token], ctx: DocContext) -> bool:
+    """`token` belongs to a phrase of where or how it was said, between the cue and its
+    infinitive (« a affirmé dans un communiqué vouloir protester »)."""
+    opener = next((t for t in before if t.pos_ == "ADP"
+                   and ctx.lexicon.is_word("circumstance_preposition", t.text)), None)
+    if opener is None or token.i < opener.i:
+        return False
+    return all(t.pos_ in ("ADP", "DET", "NOUN", "ADJ", "PROPN", "NUM")
+               for t in before if opener.i <= t.i <= token.i)
 
 
 def _quoted_infinitive_after(marker: Token, ctx: DocContext) -> Token | None:

@@ -550,6 +550,9 @@ def _nominal_inversion(group: list[Token], segment: Segment, ctx: DocContext) ->
     if len(words) < 3 or not group[0].text[:1].islower():
         return None
     verbs: list[Token] = []
+    reflexive = bool(group) and _norm(group[0]) in lexicon.words("reflexive") and len(group) > 1
+    if reflexive:
+        group = group[1:]  # « s'est justifié Joe Biden », « s'enflammait X »
     for token in group:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADV" and verbs):
             verbs.append(token)
@@ -568,11 +571,14 @@ def _nominal_inversion(group: list[Token], segment: Segment, ctx: DocContext) ->
         return None
     if "Part" in form and not any(lexicon.is_word("auxiliary", _norm(t)) for t in verbs[:-1]):
         return None  # « « … », publié par X »: a participle describes, it does not report
-    if not (subject.pos_ == "PROPN" or lexicon.title(subject.text) is not None
+    name_run = subject.text[:1].isupper() and (
+        subject.ent_type_ in ("PER", "PERSON") or (
+            len(group) > len(verbs) + 1 and group[len(verbs) + 1].pos_ == "PROPN"))
+    if not (subject.pos_ == "PROPN" or name_run or lexicon.title(subject.text) is not None
             or (subject.pos_ == "DET" and len(group) > len(verbs) + 1
                 and group[len(verbs) + 1].pos_ in ("NOUN", "PROPN"))):
         return None
     lemma = main.lemma_.lower()
-    entry = CueVerb(lemma, lemma, "statement", frozenset({"direct"}))
-    return Cue(token=main, head=main, entry=entry, start=group[0].idx,
-               end=main.idx + len(main.text))
+    entry = CueVerb(lemma, lemma, "statement", frozenset({"direct"}), reflexive=reflexive)
+    start = ctx.doc[group[0].i - 1].idx if reflexive else group[0].idx
+    return Cue(token=main, head=main, entry=entry, start=start, end=main.idx + len(main.text))

@@ -1057,7 +1057,11 @@ def opinion_quotes(state: _State) -> None:
             # « Pour François Fillon il y avait trop de juridisme »: the comma left out
             # before a subject pronoun
             comma = ctx.previous_word(comma.i)
-        if comma is None or comma.i - source.i > 6 or (
+        # (counted from the end of the speaker's phrase: « Pour le ministre de l'Économie,
+        # Bruno Le Maire, c'est … » names him in apposition)
+        phrase_end = ctx.token_at(max(speaker.np_end, speaker.end) - 1)
+        anchor = max(source.i, phrase_end.i) if phrase_end is not None else source.i
+        if comma is None or comma.i - anchor > 6 or (
                 comma.text != "," and comma.i != _speaker_last_token(speaker, ctx)):
             continue
         rest = ctx.next_word(comma.i)

@@ -128,6 +128,9 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             continue
         if child.i > 0 and ctx.lexicon.pronoun(f"{doc[child.i - 1].text} {child.text}"):
             return child  # « a fait savoir cette dernière »: « dernière » tagged an adjective
+        if child.ent_type_ in PERSON_LABELS and child.ent_iob_ == "B" and \
+                child.dep_.startswith("nsubj"):
+            return child  # « a expliqué LaTonya Greene », the given name tagged a determiner
         if child.pos_ not in ("NOUN", "PROPN", "PRON") or child.dep_ in ("obl", "obl:mod",
                                                                           "npadvmod", "advmod",
                                                                           "obl:arg", "iobj"):
@@ -193,6 +196,10 @@ def _noun_phrase_after(last: int, cue: Cue, ctx: DocContext) -> Token | None:
         k += 1
     if k < limit and doc[k].pos_ in ("NOUN", "PROPN") and not ctx.in_quotes(doc[k]):
         return doc[k]
+    last_adjective = doc[k - 1]
+    if k - 1 > j and not ctx.in_quotes(last_adjective) and \
+            ctx.lexicon.title(last_adjective.text) is not None:
+        return last_adjective  # « a ajouté le futur chancelier », the function read as adjective
     return None
 
 
@@ -637,7 +644,14 @@ def name_tokens(left: int, right: int, ctx: DocContext, head: Token | None = Non
     if not candidates:
         return None
     people = [c for c in candidates if _has_person(c, ctx)]
-    return people[0] if people else candidates[-1]
+    if people:
+        return people[0]
+    # the name the phrase's head is part of (« LaTosha Brown, cofondatrice de l'organisation
+    # Black Voters Matter », with neither tagged a person), else the last one
+    headed = [c for c in candidates if head is not None and c[0] <= head.i <= c[1]]
+    if headed and candidates[-1][0] - headed[0][1] > 2:
+        return headed[0]  # (not "Joly" before "-Gomez": two halves of one name)
+    return candidates[-1]
 
 
 def _entity_run(token: Token, left: int, right: int, ctx: DocContext

@@ -943,3 +943,34 @@ def test_a_line_under_a_quotation_that_is_not_a_name_credits_nobody(extract):
             "Les Élus Ont Voté Ensuite\nLa séance a été levée.")
     quotes = extract("fr", text).quotes
     assert all(q.speaker_mention != "Les Élus Ont Voté Ensuite" for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # an incise with a reflexive verb the lexicon does not list, inverted subject named
+    ("« J'ai toujours soutenu les grévistes », s'est justifié Marc Vernet, le 3 mai.",
+     "J'ai toujours soutenu les grévistes", "Marc Vernet"),
+    ("« Nos parents n'ont jamais vu une finale. Donc c'est un jour merveilleux », "
+     "s'enflammait Karim Diallo, 31 ans, chauffeur.",
+     "Nos parents n'ont jamais vu une finale. Donc c'est un jour merveilleux", "Karim Diallo"),
+    # « Pour » + role + name in apposition: that person's view
+    ("Pour le ministre délégué aux Comptes publics, Paul Lenoir, c'est « le défi des dix "
+     "prochaines années ». Le déficit a doublé.", "c'est « le défi des dix prochaines années »",
+     "Paul Lenoir"),
+    # the infinitive reported after a phrase saying where it was said
+    ("Les organisateurs ont affirmé dans un communiqué vouloir protester contre la hausse des "
+     "loyers.", "vouloir protester contre la hausse des loyers", "organisateurs"),
+    # the subject's own name, not the organisation named in its apposition
+    ("« Nous irons jusqu'au bout », a expliqué LaTonya Greene, cofondatrice de "
+     "l’organisation Black Voters Matter.", "Nous irons jusqu'au bout", "LaTonya Greene"),
+])
+def test_incises_pour_and_subjects_the_tagger_misreads(extract, text, content, speaker):
+    found = [q for q in extract("fr", text).quotes if q.content == content]
+    assert found, [q.content for q in extract("fr", text).quotes]
+    assert speaker in (found[0].speaker_name or "")
+
+
+def test_a_function_the_tagger_read_as_an_adjective_is_still_the_speaker(extract):
+    text = ("« Nous devrons faire beaucoup plus pour notre propre sécurité dans les années à "
+            "venir », a ajouté le futur chancelier.")
+    quotes = extract("fr", text).quotes
+    assert [q.speaker_mention for q in quotes] == ["le futur chancelier"]
