@@ -720,7 +720,9 @@ def _names_head(s: int, e: int, head: Token, ctx: DocContext) -> bool:
     ("le tabloïd Blesk", "the Associated Press news agency", not "Obama administration
     officials")."""
     title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
-    institution = title is not None and title.kind == "institution"
+    # (one body named by its name, not "California regulators": several, from that place)
+    institution = title is not None and title.kind == "institution" and \
+        "Plur" not in head.morph.get("Number") and head.tag_ not in ("NNS", "NNPS")
     for t in head.doc[s:e + 1]:
         if t.head.i != head.i:
             continue

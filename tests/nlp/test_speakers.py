@@ -616,3 +616,21 @@ def test_a_date_in_apposition_is_no_function(extract):
             "« Le budget sera tenu », a ajouté le chef de l'État.")
     q = quote_with(extract("fr", text), "Le budget sera tenu")
     assert q.speaker_name == "Paul Vidal"
+
+
+def test_a_place_before_a_plural_body_noun_is_not_the_speakers_name(extract):
+    text = ("Oregon regulators said Monday they have ordered two insurers to lower their rates. "
+            "The regulators said the review confirmed the complaints.")
+    quotes = extract("en", text).quotes
+    assert [q.speaker_name for q in quotes] == ["Oregon regulators", "Oregon regulators"]
+
+
+def test_a_diplomat_described_after_the_minister_is_that_minister(extract):
+    # « diplomat » describes the foreign minister just quoted, not the most talked-about person
+    text = ("Don Walters wants to buy the island, and Walters repeated it on Monday. "
+            "Walters has said so for weeks.\n"
+            "Norway's foreign minister, Erik Solstad, met Walters on Tuesday. Solstad spoke "
+            "after the talks.\n"
+            "\"Our red lines are clear,\" the Norwegian diplomat told reporters.")
+    q = quote_with(extract("en", text), "Our red lines")
+    assert q.speaker_name == "Erik Solstad"
