@@ -211,8 +211,10 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
         for child in sorted(clauses, key=lambda c: c.i):
             if child.i > cue.token.i and child.dep_ in ("ccomp", "relcl"):
                 start = child.left_edge.i
-                question = start > cue.token.i and lexicon.is_word("question_word",
-                                                                   ctx.doc[start].text)
+                # (the clause's own wh-word; not "when" opening an adverbial clause inside
+                # it: "acknowledged when the company filed, it did not use …")
+                question = start > cue.token.i and lexicon.is_word(
+                    "question_word", ctx.doc[start].text) and ctx.doc[start].head.i == child.i
                 if question != cue.takes("wh") and (question or not cue.takes("that")):
                     # "asked whether …", "questioned who …", not "asked for X they …"; and
                     # "explains what is going on" names a topic, not what was said
@@ -564,6 +566,14 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
             verb = _gerund_after(window[n + 1:])
             if verb is not None:
                 return token_span(ctx, token.i, _infinitive_end(verb, ctx))
+            opening = _opening_after(token, ctx) if n == len(window) - 1 else None
+            quoted = _gerund_after(list(ctx.doc[opening.i + 1:opening.i + 4])) \
+                if opening is not None else None
+            if quoted is not None:
+                # "accused them of “trying to rig the vote” with the bill": the quoted gerund
+                # and what follows it in the sentence
+                span = token_span(ctx, opening.i, _infinitive_end(quoted, ctx))
+                return include_marks(ctx, *span) if span is not None else None
             break
         if _norm(token) in markers and lexicon.is_word("infinitive_marker", token.text):
             verb = _infinitive_after(window[n + 1:]) or _untagged_infinitive(

@@ -479,3 +479,26 @@ def test_what_he_said_was_still_reports_the_predicate(extract):
     text = "The analyst Tom Reed criticised what he said was a lazy response to the crisis."
     q = one(extract("en", text))
     assert q.content.endswith("a lazy response to the crisis") and q.speaker_name == "Tom Reed"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # people named by their cause speak ("advocates", "organizers")
+    ("Housing advocates have argued that the new rules will push rents higher.",
+     "the new rules will push rents higher", "Housing advocates"),
+    # a quoted gerund after "accused … of"
+    ("The mayor accused the council of “trying to bury the audit” with the vote on Monday.",
+     "“trying to bury the audit” with the vote on Monday", "mayor"),
+    # a clause without "that" opening with an adverbial "when" is still what was said
+    ("A company spokesman acknowledged when the firm filed its plan in May, it did not use "
+     "the newest figures.",
+     "when the firm filed its plan in May, it did not use the newest figures", "spokesman"),
+])
+def test_advocates_quoted_gerunds_and_clauses_opening_with_when(extract, text, content,
+                                                                 speaker):
+    found = [q for q in extract("en", text).quotes if q.content == content]
+    assert found, [q.content for q in extract("en", text).quotes]
+    assert speaker in (found[0].speaker_name or "")
+
+
+def test_explains_what_still_names_a_topic_not_a_statement(extract):
+    assert extract("en", "She explained what is going on in the city.").quotes == []
