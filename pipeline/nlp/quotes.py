@@ -565,6 +565,18 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
             return Draft("direct", segment.start, segment.end, (cue.start, cue.end),
                          cue.cue_class, speaker, "cue-after", 0.9,
                          ctx.segment_paragraph[inside[0]], segments=[inside[0]])
+    if len(inside) == 2 and len(free_inside) == 2:
+        first, second = (ctx.segments[k] for k in inside)
+        words = [w for w in re.split(r"[\s,;]+", ctx.text[first.outer_end:second.open]) if w]
+        if len(words) <= 1 and all(ctx.lexicon.is_word("coordinator", w) for w in words) and \
+                _only_punct_outside(ctx, span, (first.open, second.outer_end)):
+            # « « A », mais « B », assure X »: two quotations joined by a conjunction of the
+            # writer's, each one X's (as the conventions count them)
+            for k, segment in zip(inside, (first, second), strict=True):
+                state.add(Draft("direct", segment.start, segment.end, (cue.start, cue.end),
+                                cue.cue_class, speaker, "cue-after", 0.85,
+                                ctx.segment_paragraph[k], segments=[k]))
+            return None
     if inside and not free_inside:
         return None
     tail = _incise_tail(cue, speaker, ctx)

@@ -974,3 +974,16 @@ def test_a_function_the_tagger_read_as_an_adjective_is_still_the_speaker(extract
             "venir », a ajouté le futur chancelier.")
     quotes = extract("fr", text).quotes
     assert [q.speaker_mention for q in quotes] == ["le futur chancelier"]
+
+
+@pytest.mark.parametrize(("lang", "text", "contents"), [
+    ("fr", "« Nous avons gagné la manche », mais « le plus dur reste à faire », a affirmé Paul "
+     "Durand.", ["Nous avons gagné la manche", "le plus dur reste à faire"]),
+    ("en", "\"We won the first round,\" and \"the hard part is still ahead,\" the mayor said.",
+     ["We won the first round,", "the hard part is still ahead,"]),
+])
+def test_two_quotations_joined_by_a_conjunction_before_the_cue_are_two(extract, lang, text,
+                                                                       contents):
+    quotes = extract(lang, text).quotes
+    assert [q.content for q in quotes] == contents
+    assert len({q.speaker_id for q in quotes}) == 1
