@@ -77,14 +77,22 @@ def _closes_straight(text: str, i: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in ".,;:!?)")
 
 
+def _after_sentence_end(text: str, i: int, floor: int) -> bool:
+    """The mark at `i` follows a sentence's final punctuation (spaces between)."""
+    j = i - 1
+    while j > floor and text[j].isspace():
+        j -= 1
+    return j > floor and j < i - 1 and text[j] in ".!?…"
+
+
 def quotation_segments(text: str, start: int = 0, end: int | None = None) -> list[Segment]:
     """Top-level quotations of the paragraph `text[start:end]`, in order."""
     end = len(text) if end is None else end
     stack: list[tuple[str, int]] = []  # (expected closing mark, offset of the opening mark)
     segments: list[Segment] = []
 
-    def record(open_at: int, close_at: int | None) -> None:
-        inner_end = close_at if close_at is not None else end
+    def record(open_at: int, close_at: int | None, until: int | None = None) -> None:
+        inner_end = close_at if close_at is not None else (until if until is not None else end)
         s, e = _strip(text, open_at + 1, inner_end)
         if e > s:
             segments.append(Segment(open_at, close_at, s, e))
@@ -94,6 +102,12 @@ def quotation_segments(text: str, start: int = 0, end: int | None = None) -> lis
         if ch in _PAIRS:
             if ch == "‘" and not _opens_single(text, i, start):
                 continue
+            if ch != "‘" and len(stack) == 1 and stack[0][0] == _PAIRS[ch] and \
+                    _after_sentence_end(text, i, stack[0][1]):
+                # “… is fading. “In the absence …”: the same mark opening again after a full
+                # stop starts a new quotation (the writer left the first one open), it does not
+                # nest inside it
+                record(stack.pop()[1], None, until=i)
             stack.append((_PAIRS[ch], i))
         elif ch == "’" and not _closes_single(text, i, end, stack):
             continue

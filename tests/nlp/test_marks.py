@@ -41,3 +41,14 @@ def test_apostrophes_and_inch_marks_are_not_quotations():
 def test_british_single_quotes_without_apostrophes():
     text = "‘We don’t want the players’ union to decide,’ she said. It’s over."
     assert contents(text) == ["We don’t want the players’ union to decide,"]
+
+
+def test_the_same_mark_opening_again_after_a_full_stop_starts_a_new_quotation():
+    # the writer left the first quotation open; the second opening is not nested in it
+    text = ("The ministers said that “the odds are fading. “Without new evidence, the search "
+            "will be suspended.” Later, “We remain hopeful,” said the minister.")
+    assert contents(text) == ["the odds are fading.",
+                              "Without new evidence, the search will be suspended.",
+                              "We remain hopeful,"]
+    assert contents("« Il a dit « non » puis il est parti », raconte-t-elle.") == [
+        "Il a dit « non » puis il est parti"]
