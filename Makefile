@@ -46,7 +46,8 @@ eval: sync
 		tests/heldout19/fr-heldout19 tests/heldout19/en-heldout19 \
 		tests/heldout20/fr-heldout20 tests/heldout20/en-heldout20 \
 		tests/heldout21/fr-heldout21 tests/heldout21/en-heldout21 \
-		tests/heldout22/fr-heldout22 tests/heldout22/en-heldout22
+		tests/heldout22/fr-heldout22 tests/heldout22/en-heldout22 \
+		tests/heldout23/fr-heldout23 tests/heldout23/en-heldout23
 
 bench: sync
 	.venv/bin/newsevents -q bench
