@@ -999,7 +999,21 @@ def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
             for c in children)
         if subject and (finite or auxiliary):
             return True
+        if (finite or auxiliary) and _quoted_subject_before(token, group, inside):
+            return True
     return False
+
+
+def _quoted_subject_before(verb: Token, group: list[Token], inside: set[int]) -> bool:
+    """ « « Un total de 37 avions » ont pénétré … »: a quotation right before the verb group
+    is its subject, though the parser gave the verb none."""
+    auxiliaries = [c for member in group for c in member.children
+                   if c.dep_.startswith("aux") and c.i < verb.i]
+    j = min([verb.i, *(a.i for a in auxiliaries)]) - 1
+    doc = verb.doc
+    while j in inside and doc[j].is_space:
+        j -= 1
+    return j in inside and doc[j].text in "»”\"" and j > min(inside)
 
 
 _RELATIVE_POS = frozenset({"PRON", "SCONJ"})

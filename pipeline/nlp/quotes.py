@@ -450,7 +450,13 @@ def _coordinated_speaker(cue: Cue, state: _State) -> SpeakerMention | None:
             return None
         end = reporting.idx + len(reporting.text)
         for draft in reversed(state.drafts):
-            if draft.cue_span and draft.cue_span[1] == end and draft.speaker is not None:
+            if draft.cue_span and draft.speaker is not None and (
+                    draft.cue_span[1] == end or (
+                        # « …, a déclaré le ministère sur Twitter, ajoutant que … »: the
+                        # inverted subject (and where it spoke) stands between
+                        draft.cue_span[1] <= draft.speaker.start < before.idx
+                        and not any(ch in ",;:.!?«»“”\"" for ch in
+                                    ctx.text[draft.cue_span[1]:before.idx]))):
                 return draft.speaker
         return None
     if before is None or not ctx.lexicon.is_word("coordinator", before.text):

@@ -249,8 +249,27 @@ class Resolver:
         subject = token.dep_.startswith("nsubj") or (
             token.head.dep_.startswith("nsubj") and token.dep_ in (
                 "compound", "flat", "flat:name", "appos", "nmod:appos", "amod"))
+        if subject and self._between_dashes(token):
+            # « le premier ministre – que Nicolas Sarkozy rencontrera demain – … il a
+            # assuré »: the subject of an aside is not what the text is about
+            subject = False
         return NameMention(start, end, self.ctx.text[start:end], words, name, label, gender,
                            token.i, subject)
+
+    def _between_dashes(self, token: Token) -> bool:
+        """`token` stands in an aside set off by two dashes, with no full stop between them
+        (the parser may end a sentence at the second dash)."""
+        text = self.ctx.text
+        paragraph = self.ctx.paragraphs[self._paragraph(token.idx)]
+        before = text[paragraph.start:token.idx]
+        after = text[token.idx:paragraph.end]
+        for dash in "-–—":
+            mark = f" {dash} "
+            opened, closed = before.rfind(mark), after.find(mark)
+            if opened >= 0 and closed >= 0 and not re.search(
+                    r"[.!?]\s", before[opened:] + after[:closed]):
+                return True
+        return False
 
     def _given_name_gender(self, name: str) -> str | None:
         """ "f" or "m" when the name opens with a given name of clear gender (given_names.tsv)."""
@@ -665,8 +684,10 @@ class Resolver:
                     if inner is not None and inner.pos_ == "PROPN" and \
                             inner.text[:1].isupper() and child.i - token.i <= 3 and \
                             all(t.pos_ in ("ADP", "DET", "PROPN") for t in
-                                doc[token.i + 1:inner.i]):
-                        right = max(right, inner.i)
+                                doc[token.i + 1:inner.i]) and not any(
+                                ctx.lexicon.is_word("circumstance_preposition", t.text)
+                                for t in doc[token.i + 1:inner.i]):
+                        right = max(right, inner.i)  # (not « le ministère sur Twitter »)
             # the capitalised words of the name before its head noun, "and" between them
             # ("the Water Purification and Treatment Association of India")
             if token.text[:1].isupper():
@@ -785,9 +806,17 @@ class Resolver:
                  and t.pos_ not in ("DET", "ADP", "CCONJ", "PART")]
         company = lexicon.is_word("company_noun", word)
         agency = lexicon.is_word("agency_noun", word)
+        association = lexicon.is_word("association_noun", word)
+        paragraph = self._paragraph(mention.np_start)
         best: tuple[int, OrgCluster] | None = None
         for cluster in self.orgs:
-            if word in cluster.heads:
+            if association and not cluster.heads and all(
+                    t.pos_ == "ADJ" for t in extra):
+                # « … les déclarations de Greenpeace. L'organisation écologiste a appelé … »:
+                # the body named last, in this paragraph or the one before
+                before = [n.start for n in cluster.names if n.end <= mention.np_start
+                          and paragraph - self._paragraph(n.start) <= 1]
+            elif word in cluster.heads:
                 if not all(self._fits(t, cluster) for t in extra):
                     continue
                 before = [n.start for n in cluster.names if n.end <= mention.np_start]
@@ -1148,6 +1177,8 @@ class Resolver:
                 continue
             if token.pos_ == "PRON" and any(a <= token.idx < b for a, b in reported):
                 continue  # « he » in "X said he believes …" may be anyone: not a chain link
+            if self._between_dashes(token):
+                continue  # the subject of an aside between dashes is not a chain link
             mention = self._chain_mention(token)
             if mention is not None and mention.start not in speaker_starts:
                 items.append((mention.start, -1, mention))

@@ -987,3 +987,11 @@ def test_two_quotations_joined_by_a_conjunction_before_the_cue_are_two(extract, 
     quotes = extract(lang, text).quotes
     assert [q.content for q in quotes] == contents
     assert len({q.speaker_id for q in quotes}) == 1
+
+
+def test_a_quotation_that_is_the_subject_of_the_reported_clause(extract):
+    text = ("Depuis jeudi matin, « un total de 37 avions de combat » ont pénétré la zone, a "
+            "annoncé le porte-parole du ministère, Paul Chen.")
+    quotes = extract("fr", text).quotes
+    assert [q.speaker_name for q in quotes] == ["Paul Chen"]
+    assert quotes[0].content.startswith("Depuis jeudi matin, « un total")

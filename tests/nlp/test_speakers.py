@@ -634,3 +634,27 @@ def test_a_diplomat_described_after_the_minister_is_that_minister(extract):
             "\"Our red lines are clear,\" the Norwegian diplomat told reporters.")
     q = quote_with(extract("en", text), "Our red lines")
     assert q.speaker_name == "Erik Solstad"
+
+
+def test_the_subject_of_an_aside_between_dashes_is_not_what_il_stands_for(extract):
+    text = ("Le Premier ministre Marc Lind a déclaré que le pays était prêt. Ce discours du "
+            "Premier ministre - que Paul Ferrand commentera demain lors d'un débat - ne l'a "
+            "pas protégé des critiques. Attaqué sur le budget, il a assuré qu'il publierait "
+            "tous les chiffres.")
+    q = quote_with(extract("fr", text), "il publierait")
+    assert q.speaker_name != "Paul Ferrand"
+
+
+def test_a_campaigning_body_described_after_its_name_is_that_body(extract):
+    text = ("Les autorités ont été mises en cause mardi par les déclarations de Greenpeace. "
+            "L'organisation écologiste a appelé à étendre la zone d'évacuation.")
+    q = quote_with(extract("fr", text), "à étendre la zone")
+    assert q.speaker_name == "Greenpeace"
+
+
+def test_where_a_body_spoke_is_not_part_of_its_name(extract):
+    text = ("Le ministère de la Défense a déclaré jeudi que trente avions étaient entrés.\n"
+            "L'armée « surveille la situation de près » a déclaré le ministère sur Twitter, "
+            "ajoutant que des navires avaient été déployés.")
+    quotes = extract("fr", text).quotes
+    assert {q.speaker_name for q in quotes} == {"ministère de la Défense"}
