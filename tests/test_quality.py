@@ -39,6 +39,9 @@ HELDOUT17 = PROJECT_DIR / "tests" / "heldout17"
 HELDOUT18 = PROJECT_DIR / "tests" / "heldout18"
 HELDOUT19 = PROJECT_DIR / "tests" / "heldout19"
 HELDOUT20 = PROJECT_DIR / "tests" / "heldout20"
+HELDOUT21 = PROJECT_DIR / "tests" / "heldout21"
+HELDOUT22 = PROJECT_DIR / "tests" / "heldout22"
+HELDOUT23 = PROJECT_DIR / "tests" / "heldout23"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -104,9 +107,10 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
 # Lower floors where a set's last reading left known misses: fr-heldout18 and en-heldout20 have
 # predictions the protocol counts as false (precision 0.895 each: a sentence the annotator left
 # out, noun-phrase objects of "denied"), fr-heldout16 and en-heldout20 mentions chosen otherwise
-# than the annotator (0.885, 0.875: « C'est ce qu'il a déclaré », an example in apposition).
+# than the annotator (0.885, 0.875: « C'est ce qu'il a déclaré », an example in apposition;
+# fr-heldout21 0.893: the role where the annotator took the name in apposition after it).
 _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85}
-_MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85}
+_MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -122,7 +126,10 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85}
      (HELDOUT16 / "en-heldout16", 0.83), (HELDOUT17 / "fr-heldout17", 0.90),
      (HELDOUT18 / "fr-heldout18", 0.85), (HELDOUT18 / "en-heldout18", 0.93),
      (HELDOUT19 / "fr-heldout19", 0.88), (HELDOUT19 / "en-heldout19", 0.85),
-     (HELDOUT20 / "fr-heldout20", 0.90), (HELDOUT20 / "en-heldout20", 0.88)],
+     (HELDOUT20 / "fr-heldout20", 0.90), (HELDOUT20 / "en-heldout20", 0.88),
+     (HELDOUT21 / "fr-heldout21", 0.92), (HELDOUT21 / "en-heldout21", 0.93),
+     (HELDOUT22 / "fr-heldout22", 0.89), (HELDOUT22 / "en-heldout22", 0.91),
+     (HELDOUT23 / "fr-heldout23", 0.82), (HELDOUT23 / "en-heldout23", 0.87)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]
