@@ -48,18 +48,34 @@ def load_pipeline(model: str) -> Language:
                     f"environment (make run) or set NEWSEVENTS_MODEL_FR / NEWSEVENTS_MODEL_EN"
                 ) from exc
             add_paragraph_breaks(nlp)
-            split_marks_after_elision(nlp)
+            repair_tokenizer(nlp)
             _PIPELINES[model] = nlp
         return nlp
 
 
-def split_marks_after_elision(nlp: Language) -> Language:
-    """Make « qu'"entre 1,5 et 2 millions" » three tokens: the French tokenizer keeps a
-    straight or curly opening quotation mark glued to an elided word (« qu' », « l' »), which
-    hides the complementiser and the quotation from every rule."""
+# Splits the tokenizer misses, as extra infix patterns:
+_GLUED_SENTENCES = (
+    # "at a press conference.The managers": text scraped with the space after a sentence lost
+    r"(?<=[a-z]{2})[.!?](?=[\"“”«»]?[A-Z])",
+    # "… Crans-Montana.\"Everything suggests …": the quotation mark opening the next sentence
+    r"(?<=[.!?])[\"“”](?=[A-Z])",
+    # "… seems irresponsible\".Get our pick …": the closing mark and the full stop after it
+    r"(?<=[a-z])[\"”](?=[.!?][A-Z])",
+    r"(?<=[\"”])[.!?](?=[A-Z])",
+)
+# « qu'"entre 1,5 et 2 millions" »: the French tokenizer keeps a straight or curly opening
+# quotation mark glued to an elided word (« qu' », « l' »), which hides the complementiser and
+# the quotation from every rule
+_MARK_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
+
+
+def repair_tokenizer(nlp: Language) -> Language:
+    """Teach the tokenizer the splits real web text needs (see the patterns above); the text
+    and its offsets are unchanged, only token boundaries move."""
+    infixes = [*nlp.Defaults.infixes, *_GLUED_SENTENCES]
     if nlp.lang == "fr":
-        infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d_]['’])[\"“]"]
-        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        infixes.append(_MARK_AFTER_ELISION)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 

@@ -50,7 +50,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _opens_straight(text: str, i: int, start: int) -> bool:
     before = text[i - 1] if i > start else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before in _OPEN_CONTEXT or before.isspace()) and not after.isspace()
+    # (also right after a full stop, in text that lost the space: 'in the town."Everything …')
+    return (before in _OPEN_CONTEXT or before.isspace() or (
+        before in ".!?" and after.isupper())) and not after.isspace()
 
 
 def _opens_single(text: str, i: int, start: int) -> bool:

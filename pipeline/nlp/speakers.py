@@ -193,6 +193,7 @@ class Resolver:
         self.reported: list[tuple[int, int]] = []
         # where a speaker mention stood (a name said something there)
         self.speaker_starts: set[int] = set()
+        self._given_genders: dict[str, str | None] | None = None
         self.orgs: list[OrgCluster] = []
         self._collect_names()
         self._collect_orgs()
@@ -272,16 +273,27 @@ class Resolver:
         return False
 
     def _given_name_gender(self, name: str) -> str | None:
-        """ "f" or "m" when the name opens with a given name of clear gender (given_names.tsv)."""
+        """ "f" or "m" when the name opens with a given name of clear gender (given_names.tsv,
+        the lists of every language, accents aside: "Frederic" in an English article)."""
         first = name.split()[0] if name.split() else ""
-        lexicon = self.ctx.lexicon
+        if self._given_genders is None:
+            genders: dict[str, str | None] = {}
+            # the article's own language first: « Jean » is a man in French, "Jean" a woman
+            # in English; another language's list only for names the first does not hold
+            own = self.ctx.lexicon
+            others = [lex for lex in self.resources.lexicons.values() if lex is not own]
+            for lexicon in (own, *others):
+                for category, gender in (("given_name_feminine", "f"),
+                                         ("given_name_masculine", "m")):
+                    for word in lexicon.words(category):
+                        genders.setdefault(fold_word(word), gender)
+            self._given_genders = genders
         # a compound given name takes the gender of its first part (« Marie-Pierre »,
         # « Jean-Marie »), unless the list names it whole
         for form in (first, first.split("-")[0]):
-            if lexicon.is_word("given_name_feminine", form):
-                return "f"
-            if lexicon.is_word("given_name_masculine", form):
-                return "m"
+            gender = self._given_genders.get(fold_word(form))
+            if gender is not None:
+                return gender
         return None
 
     def _collect_names(self) -> None:
@@ -466,6 +478,8 @@ class Resolver:
             if not tokens or not (self._org_entity_label(ent.label_, tokens)
                                   or self._named_body(ent)):
                 continue
+            if self._apposed_to_person_role(ent):
+                continue  # "the commissioner, Hadja Lahbib," tagged as an organisation
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             if any(s < end and start < e for s, e in people):
                 continue
@@ -490,6 +504,18 @@ class Resolver:
             cluster.heads |= heads
             if acronym is not None and all(n.start != acronym.start for n in cluster.names):
                 cluster.names.append(acronym)
+
+    def _apposed_to_person_role(self, ent) -> bool:
+        """Two or three capitalised words in apposition to a person's function ("the EU's
+        commissioner for crisis management, Hadja Lahbib"): a person, whatever the tagger
+        says."""
+        root = ent.root
+        if root.dep_ not in ("appos",) or not 2 <= len(ent) <= 3 or not all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+            return False
+        title = self.ctx.lexicon.title(root.head.lemma_) or self.ctx.lexicon.title(
+            root.head.text)
+        return title is not None and title.kind == "role"
 
     def _place_named_after(self, ent) -> bool:
         ctx = self.ctx
@@ -1070,7 +1096,7 @@ class Resolver:
         """The phrase names a function (not an institution, a document or an event)."""
         nouns = [t for t in tokens if t.pos_ == "NOUN" or (
             t.pos_ == "PROPN" and lexicon_title_word(t, self.ctx))]
-        if not nouns or any(self.ctx.lexicon.is_word("time_word", t.text) for t in nouns[:1]):
+        if not nouns or any(self.ctx.is_time(t) for t in nouns[:1]):
             return False  # « Emmanuel Macron, mardi 16 janvier, … »: a date, not a function
         for noun in nouns[:1]:
             title = self.ctx.lexicon.title(noun.lemma_) or self.ctx.lexicon.title(noun.text)

@@ -52,3 +52,9 @@ def test_the_same_mark_opening_again_after_a_full_stop_starts_a_new_quotation():
                               "We remain hopeful,"]
     assert contents("« Il a dit « non » puis il est parti », raconte-t-elle.") == [
         "Il a dit « non » puis il est parti"]
+
+
+def test_a_straight_mark_right_after_a_full_stop_opens_a_quotation():
+    # text scraped with the spaces between sentences lost
+    text = 'in the town."Everything points to candles" placed on bottles, she said.'
+    assert contents(text) == ["Everything points to candles"]

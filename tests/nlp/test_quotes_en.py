@@ -502,3 +502,27 @@ def test_advocates_quoted_gerunds_and_clauses_opening_with_when(extract, text, c
 
 def test_explains_what_still_names_a_topic_not_a_statement(extract):
     assert extract("en", "She explained what is going on in the city.").quotes == []
+
+
+def test_sentences_glued_without_spaces_still_give_their_quotations(extract):
+    text = ("Fire crews worked all night in the town.\"Everything points to candles\" placed on "
+            "bottles, the chief prosecutor, Anne Roux, told a press conference.The managers "
+            "were questioned, she said.")
+    quotes = extract("en", text).quotes
+    assert [(q.content, q.speaker_name) for q in quotes] == [
+        ("\"Everything points to candles\" placed on bottles", "Anne Roux"),
+        ("The managers were questioned", "Anne Roux")]
+
+
+def test_a_name_in_apposition_to_a_function_is_a_person_whatever_the_tagger_says(extract):
+    text = ("Twenty of the injured were flown abroad, the EU's commissioner for crisis "
+            "management, Hadja Lahbib, said on Friday.")
+    quotes = extract("en", text).quotes
+    assert [(q.speaker_name, q.speaker_type) for q in quotes] == [("Hadja Lahbib", "person")]
+
+
+def test_a_given_name_listed_with_an_accent_in_another_language_gives_a_gender(extract):
+    # "Frederic" is on the French list as « Frédéric »: « she » is then someone else
+    text = "Frederic Gisler said the toll was 40. \"It is a terrible night,\" she said."
+    q = quote_with(extract("en", text), "It is a terrible night")
+    assert q.speaker_name != "Frederic Gisler"

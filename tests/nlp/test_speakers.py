@@ -609,9 +609,10 @@ def test_il_never_stands_for_an_unnamed_woman(extract):
     assert q.speaker_name != "une députée Renaissance"
 
 
-def test_a_date_in_apposition_is_no_function(extract):
+@pytest.mark.parametrize("date", ["mardi 4 mars", "le 25 septembre"])
+def test_a_date_in_apposition_is_no_function(extract, date):
     # « Paul Vidal, mardi 4 mars, » gives a date, so the role named later may be his
-    text = ("« Je ne céderai pas », a assuré Paul Vidal, mardi 4 mars, lors d'une conférence de "
+    text = (f"« Je ne céderai pas », a assuré Paul Vidal, {date}, lors d'une conférence de "
             "presse. La nomination de Marc Aubin avait surpris.\n"
             "« Le budget sera tenu », a ajouté le chef de l'État.")
     q = quote_with(extract("fr", text), "Le budget sera tenu")
