@@ -1018,8 +1018,9 @@ class Resolver:
                                                                    after_name.text)):
             phrase = self._phrase_back(comma.i - 1, unit_start)
             opener = ctx.previous_word(phrase[0].i) if phrase else None
-            after_of = opener is not None and opener.i >= unit_start and norm_token(
-                opener) in ("de", "d'", "du", "des", "of")
+            # (after « de », « par », "by" or another preposition)
+            after_of = opener is not None and opener.i >= unit_start and (norm_token(
+                opener) in ("de", "d'", "du", "des", "of") or opener.pos_ == "ADP")
             if phrase and phrase[0].pos_ == "DET" and self._role_nouns(phrase) and (
                     opener is None or opener.i < unit_start or opener.text in ",:;"
                     # after « de », only a function the word lists know: « en présence de

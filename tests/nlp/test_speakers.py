@@ -659,3 +659,14 @@ def test_where_a_body_spoke_is_not_part_of_its_name(extract):
             "ajoutant que des navires avaient été déployés.")
     quotes = extract("fr", text).quotes
     assert {q.speaker_name for q in quotes} == {"ministère de la Défense"}
+
+
+def test_a_function_given_after_par_belongs_to_that_name(extract):
+    # « … voulu par le président du Conseil, X, » gives X that function, so another function
+    # mentioned before him is not his
+    text = ("Le maire de Sokodé, Paul Adjo, a entamé lundi une tournée.\n"
+            "Dans son message, le premier magistrat de la commune a exhorté les élèves à "
+            "travailler.\n"
+            "Ce projet a été voulu par le président du Conseil, Marc Yovo, lors de la réforme.")
+    q = quote_with(extract("fr", text), "à travailler")
+    assert q.speaker_name != "Marc Yovo"
