@@ -137,8 +137,10 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             continue
         if any(c.dep_ == "case" for c in child.children) or ctx.is_time(child):
             continue
-        if child.pos_ == "PRON" and ctx.lexicon.pronoun(child.text) is None:
-            continue
+        if child.pos_ == "PRON" and ctx.lexicon.pronoun(child.text) is None and not (
+                child.lower_ in ("un", "une") and any(c.dep_.startswith("nmod")
+                                                      for c in child.children)):
+            continue  # (but « a déclaré l'un des manifestants »: one of a group)
         if ctx.lang == "en" and not child.dep_.startswith("nsubj") and cue.takes("addressee"):
             continue  # "told Reuters": the object of "tell" is the addressee, not the speaker
         return child
@@ -828,6 +830,23 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     doc = ctx.doc
     lexicon = ctx.lexicon
     pronoun = lexicon.pronoun(token.text)
+    if token.pos_ == "PRON" and token.lower_ in ("un", "une") and any(
+            c.dep_.startswith("nmod") for c in token.children):
+        # « l'un des manifestants », « l'une des organisatrices, Claire Dumas »
+        for child in token.children:
+            if child.dep_ in ("appos", "nmod:appos") and child.pos_ == "PROPN":
+                return mention_for(child, ctx)
+        start, right = token.left_edge.idx, token.right_edge
+        while right.i > token.i and (right.is_punct or right.is_space):
+            right = doc[right.i - 1]
+        end = right.idx + len(right.text)
+        return SpeakerMention(start, end, "anonymous", token.i, start, end)
+    if pronoun is not None and pronoun.kind == "generic" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        # "one of the people close to him said": a member of that group, not "one" in general
+        left, right = _np_bounds(token, ctx)
+        start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+        return SpeakerMention(start, end, "anonymous", token.i, start, end)
     if token.pos_ == "PRON" or (pronoun is not None and token.pos_ != "PROPN" and not any(
             c.dep_ == "det" for c in token.children)):  # "une personne" is not "personne"
         start = token.idx + (1 if token.text.startswith("-") else 0)
@@ -1055,6 +1074,19 @@ def animate(token: Token, ctx: DocContext, depth: int = 0) -> bool:
     title = lexicon.title(token.lemma_) or lexicon.title(token.text)
     if title is not None:
         return title.kind != "document"
+    if token.pos_ in ("NUM", "PRON", "DET", "ADJ") and depth <= 2:
+        # "one of the people close to him", « l'un des manifestants »: a share of a group
+        # speaks when the group could
+        for child in token.children:
+            inner = child
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif not (child.dep_.startswith("nmod") and any(
+                    c.dep_ == "case" and c.lower_ in ("de", "des", "d'", "d’") for c in
+                    child.children)):
+                continue
+            if inner is not None and animate(inner, ctx, depth + 1):
+                return True
     word = token.lemma_.lower() if token.pos_ == "NOUN" else token.lower_
     return any(word.endswith(suffix) and len(word) > len(suffix) + 2
                for suffix in lexicon.words("human_suffix"))

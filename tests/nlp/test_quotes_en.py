@@ -526,3 +526,16 @@ def test_a_given_name_listed_with_an_accent_in_another_language_gives_a_gender(e
     text = "Frederic Gisler said the toll was 40. \"It is a terrible night,\" she said."
     q = quote_with(extract("en", text), "It is a terrible night")
     assert q.speaker_name != "Frederic Gisler"
+
+
+@pytest.mark.parametrize(("lang", "text", "mention"), [
+    ("en", "“It is over,” one of the people close to the mayor said.",
+     "one of the people close to the mayor"),
+    ("en", "The deal is dead, according to four people close to the governor.",
+     "four people close to the governor"),
+    ("fr", "« C'est fini », a déclaré l'un des manifestants.", "l'un des manifestants"),
+    ("fr", "« C'est fini », a déclaré l'une des organisatrices, Claire Dumas.", "Claire Dumas"),
+])
+def test_one_of_a_group_and_people_close_to_someone_speak(extract, lang, text, mention):
+    quotes = extract(lang, text).quotes
+    assert [q.speaker_mention for q in quotes] == [mention]
