@@ -1917,6 +1917,10 @@ class Resolver:
         ahead = self._named_next(mention, role, neutral)
         if ahead is not None:
             return ahead
+        # by salience, among people the article quotes by name somewhere when there are any
+        # ("the coroner" is not the dead man the article is about)
+        neutral = [e for e in neutral if any(n.start in self.speaker_starts for n in e.names)
+                   ] or neutral
         if neutral and self._human(doc[mention.head]):
             return max(neutral, key=lambda e: (self._salience(e, mention.start), e.salience,
                                                -self._distance(e, mention.start)))

@@ -670,3 +670,13 @@ def test_a_function_given_after_par_belongs_to_that_name(extract):
             "Ce projet a été voulu par le président du Conseil, Marc Yovo, lors de la réforme.")
     q = quote_with(extract("fr", text), "à travailler")
     assert q.speaker_name != "Marc Yovo"
+
+
+def test_an_unassigned_function_never_goes_to_someone_the_article_never_quotes(extract):
+    # the article is about Brian Moss, who says nothing; "the coroner" is someone else
+    text = ("Brian Moss left home in August. Moss was later found in a park, and Moss had a "
+            "long history with the police.\n"
+            "\"We searched for weeks,\" Sheriff Dana Kirk said.\n"
+            "Moss had been dead for three weeks, the coroner said.")
+    q = quote_with(extract("en", text), "Moss had been dead")
+    assert q.speaker_name != "Brian Moss"
