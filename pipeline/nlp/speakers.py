@@ -915,6 +915,10 @@ class Resolver:
         top = max(score for score, _ in candidates)
         best = [entity for score, entity in candidates if score == top]
         if len(best) > 1 and single:
+            # "Trump" alone is not "Donald Trump Jr." when the father is named too
+            plain = [e for e in best if not all(_generation(n.words) for n in e.names)]
+            best = plain or best
+        if len(best) > 1 and single:
             # a surname alone shared by several people: the one the text was last about
             return self._latest_of(best, mention.start)
         # otherwise the one the article is about
@@ -942,8 +946,10 @@ class Resolver:
         head = None
         gender = None
         nationality = None
+        # "President Donald Trump's son": the possessor's words are not the role's
+        possessor = {d.i for t in tokens if t.dep_ == "poss" for d in t.subtree}
         for token in tokens:
-            if token.is_punct or token.is_space:
+            if token.is_punct or token.is_space or token.i in possessor:
                 continue
             low = token.lower_.replace("’", "'")
             if lexicon.is_word("determiner_feminine", low) and gender is None and not words:
@@ -2138,6 +2144,17 @@ def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
     """
     if words == other:
         return 6
+    suffix, other_suffix = _generation(words), _generation(other)
+    if suffix or other_suffix:
+        # "Donald Trump Jr." is not "Donald Trump" (nor "John Smith III" "John Smith II")
+        if len(words) > 1 and len(other) > 1 and suffix != other_suffix:
+            return 0
+        words = words[:-1] if suffix else words
+        other = other[:-1] if other_suffix else other
+        if not words or not other:
+            return 0
+        if words == other:
+            return 6 if suffix == other_suffix else 3
     if len(words) == 1 or len(other) == 1:
         single, full = (words, other) if len(words) == 1 else (other, words)
         word = single[0]
@@ -2164,6 +2181,14 @@ def _name_score(words: tuple[str, ...], other: tuple[str, ...]) -> int:
             first[:1] == other_first[:1] and (len(first) <= 2 or len(other_first) <= 2)):
         return 4
     return 0
+
+
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv", "fils", "pere"})
+
+
+def _generation(words: tuple[str, ...]) -> str | None:
+    """The generational suffix closing a name ("Jr.", "III", « fils »), if any."""
+    return words[-1] if len(words) > 1 and words[-1] in _GENERATIONS else None
 
 
 def _entity_score(words: tuple[str, ...], entity: Entity) -> int:

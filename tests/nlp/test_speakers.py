@@ -680,3 +680,20 @@ def test_an_unassigned_function_never_goes_to_someone_the_article_never_quotes(e
             "Moss had been dead for three weeks, the coroner said.")
     q = quote_with(extract("en", text), "Moss had been dead")
     assert q.speaker_name != "Brian Moss"
+
+
+def test_a_name_with_jr_is_another_person_and_the_bare_surname_the_father(extract):
+    text = ("Governor Harold Benson's son Harold Benson Jr. was called to testify. Benson Jr. "
+            "said nothing. Benson has denied any wrongdoing.\n"
+            "\"My son did nothing wrong,\" Benson said on Monday.")
+    found = extract("en", text)
+    assert {q.speaker_name for q in found.quotes} == {"Harold Benson"}
+    assert len({q.speaker_id for q in found.quotes}) == 1
+
+
+def test_a_possessors_function_is_not_the_possessed_persons(extract):
+    # "President X's son Y": Y is a son, not a president
+    text = ("President Harold Benson's son Mark Benson was called to testify. The issue "
+            "irritated the president, who told reporters that the hearing was unfair.")
+    q = quote_with(extract("en", text), "the hearing was unfair")
+    assert q.speaker_name == "Harold Benson"
