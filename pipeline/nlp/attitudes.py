@@ -506,6 +506,8 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
                 return False  # "condemned him to ten years": a sentence, not a stance
             if _personal(obj, ctx) and obj.pos_ == "PRON":
                 return False
+            if "client" in entry.flags and _personal(obj, ctx):
+                return False  # « l'avocat défend un ancien postier »: a client, not a cause
             span = _content(ctx, obj.left_edge.i, _complements_end(verb, obj, ctx))
         elif entry.preps():
             prep = _prep_after(verb, entry.preps(), ctx)

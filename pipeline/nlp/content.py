@@ -135,6 +135,43 @@ def _right_window(cue: Cue, ctx: DocContext, size: int = 9) -> list[Token]:
     return window
 
 
+_RELATIVE_OPENERS = frozenset({"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles",
+                               "who", "which", "whose"})
+
+
+def _addressee_window(cue: Cue, ctx: DocContext, size: int) -> list[Token]:
+    """Like `_right_window`, passing over a relative clause that describes the person
+    addressed, set off by commas and perhaps quoted (« a accusé la CGT et FO, « qui sont
+    minoritaires », de vouloir … », "accused the firm, which …, of …")."""
+    doc = ctx.doc
+    first = max(cue.token.i, cue.head.i) + 1
+    while first < len(doc) and doc[first].idx < cue.end:
+        first += 1
+    unit_end = ctx.unit_of(cue.token)[1]
+    window: list[Token] = []
+    j = first
+    while j < unit_end and len(window) < size:
+        token = doc[j]
+        if token.is_space:
+            j += 1
+            continue
+        if token.text == "," and window:
+            after = ctx.next_word(j)
+            opener = ctx.next_word(after.i) if after is not None and after.text in OPENING \
+                else after
+            if opener is not None and opener.lower_ in _RELATIVE_OPENERS:
+                close = next((k for k in range(opener.i + 1, unit_end)
+                              if doc[k].text == "," and not ctx.in_quotes(doc[k])), None)
+                if close is not None:
+                    j = close + 1
+                    continue
+        if token.text in SENTENCE_END or token.text in _STOP_PUNCT or token.text in OPENING:
+            break
+        window.append(token)
+        j += 1
+    return window
+
+
 def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     """ "que X" / "that X" / zero-that "said X" after the cue: the clause X."""
     if not (cue.takes("que") or cue.takes("that") or cue.takes("wh")):
@@ -545,7 +582,8 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     bare_ok = ctx.lang == "fr" and cue.takes("que")
     # the person addressed may stand between ("called on Prime Minister Sir X and Home
     # Secretary Y to intervene")
-    window = _right_window(cue, ctx, size=16 if cue.takes("addressee") else 8)
+    window = _addressee_window(cue, ctx, 16) if cue.takes("addressee") else \
+        _right_window(cue, ctx, size=8)
     if ctx.lang == "en" and cue.takes("ing"):
         # "ruled out sending troops", "denied having met him": the gerund object is reported
         verb = _gerund_after(window)

@@ -1064,9 +1064,11 @@ def opinion_quotes(state: _State) -> None:
         if (speaker.kind not in ("name", "pronoun", "role") and not body) or \
                 not animate(source, ctx):
             continue  # « Pour sa défense, … »: a purpose, not a person's view
+        title = ctx.lexicon.title(source.text)
         if source.pos_ == "NOUN" and ctx.previous_word(source.i) is not None and \
-                ctx.previous_word(source.i).i == unit_start:
-            continue  # « Pour rappel, », « Pour mémoire, »: a set phrase, no one's view
+                ctx.previous_word(source.i).i == unit_start and speaker.kind != "name" and \
+                not (title is not None and title.kind == "honorific"):
+            continue  # « Pour rappel, », « Pour mémoire, »: a set phrase (not « Pour Me X, »)
         comma = ctx.token_at(max(speaker.np_end, speaker.end))
         while comma is not None and comma.i < unit_end and comma.is_space:
             comma = doc[comma.i + 1]

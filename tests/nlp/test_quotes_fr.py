@@ -995,3 +995,28 @@ def test_a_quotation_that_is_the_subject_of_the_reported_clause(extract):
     quotes = extract("fr", text).quotes
     assert [q.speaker_name for q in quotes] == ["Paul Chen"]
     assert quotes[0].content.startswith("Depuis jeudi matin, « un total")
+
+
+def test_pour_maitre_x_gives_the_lawyers_view(extract):
+    text = "Le dossier est mince. Pour Me Dupuis, « on marche sur la tête »."
+    quotes = extract("fr", text).quotes
+    assert [(q.content, q.speaker_name) for q in quotes] == [("on marche sur la tête", "Dupuis")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "L'avocate défend un ancien postier et syndicaliste."),
+    ("en", "The lawyer defends a former postman in the case."),
+])
+def test_defending_a_person_is_acting_for_a_client_not_a_stance(extract, lang, text):
+    assert extract(lang, text).quotes == []
+
+
+@pytest.mark.parametrize(("lang", "text", "content"), [
+    ("fr", "Le ministre a accusé les syndicats, « qui sont minoritaires dans le secteur », de "
+     "vouloir bloquer le pays.", "de vouloir bloquer le pays"),
+    ("en", "The mayor accused the company, which owns the plant, of hiding the leak.",
+     "of hiding the leak"),
+])
+def test_an_accusation_past_a_relative_clause_describing_the_accused(extract, lang, text,
+                                                                    content):
+    assert [q.content for q in extract(lang, text).quotes] == [content]
