@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pipeline.ids import fold
@@ -82,6 +82,9 @@ class Lexicon:
     pronouns: dict[str, Pronoun]  # lower-case form
     stopwords: frozenset[str]
     function_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # folded given name -> "f" / "m": this language's lists first, then the others' for names
+    # they do not hold ("Frederic" in an English article, from « Frédéric »)
+    given_genders: dict[str, str] = field(default_factory=dict)
 
     def words(self, category: str) -> frozenset[str]:
         """Closed-class words of `category` (function_words.tsv), lower case, ' for ’."""
@@ -160,6 +163,15 @@ class Resources:
                 stopwords=stopwords.get(lang, frozenset()),
                 function_words=function_words.get(lang, {}),
             )
+        for lang, lexicon in list(lexicons.items()):
+            genders: dict[str, str] = {}
+            for source in (lexicon, *(lex for other, lex in lexicons.items() if other != lang)):
+                for category, gender in (("given_name_feminine", "f"),
+                                         ("given_name_masculine", "m")):
+                    for word in source.words(category):
+                        genders.setdefault(word.lower(), gender)  # as written: fast lookups
+                        genders.setdefault(fold(word), gender)
+            lexicons[lang] = replace(lexicon, given_genders=genders)
         boilerplate = tuple(_read_boilerplate(root / "boilerplate.tsv"))
         people_path = Path(known_people) if known_people else root / "known_people.jsonl"
         people = tuple(_read_known_people(people_path))

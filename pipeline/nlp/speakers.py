@@ -193,7 +193,6 @@ class Resolver:
         self.reported: list[tuple[int, int]] = []
         # where a speaker mention stood (a name said something there)
         self.speaker_starts: set[int] = set()
-        self._given_genders: dict[str, str | None] | None = None
         self.orgs: list[OrgCluster] = []
         self._collect_names()
         self._collect_orgs()
@@ -276,22 +275,14 @@ class Resolver:
         """ "f" or "m" when the name opens with a given name of clear gender (given_names.tsv,
         the lists of every language, accents aside: "Frederic" in an English article)."""
         first = name.split()[0] if name.split() else ""
-        if self._given_genders is None:
-            genders: dict[str, str | None] = {}
-            # the article's own language first: « Jean » is a man in French, "Jean" a woman
-            # in English; another language's list only for names the first does not hold
-            own = self.ctx.lexicon
-            others = [lex for lex in self.resources.lexicons.values() if lex is not own]
-            for lexicon in (own, *others):
-                for category, gender in (("given_name_feminine", "f"),
-                                         ("given_name_masculine", "m")):
-                    for word in lexicon.words(category):
-                        genders.setdefault(fold_word(word), gender)
-            self._given_genders = genders
+        genders = self.ctx.lexicon.given_genders
         # a compound given name takes the gender of its first part (« Marie-Pierre »,
         # « Jean-Marie »), unless the list names it whole
         for form in (first, first.split("-")[0]):
-            gender = self._given_genders.get(fold_word(form))
+            key = form.lower()
+            gender = genders.get(key)
+            if gender is None and not (key.isascii() and key.isalpha()):
+                gender = genders.get(fold(form))  # "Frederic" for « Frédéric »
             if gender is not None:
                 return gender
         return None
