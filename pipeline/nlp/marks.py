@@ -10,6 +10,7 @@ Pure string functions, no spaCy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPENING = "«“‘"
@@ -69,7 +70,15 @@ def _closes_single(text: str, i: int, end: int, stack: list[tuple[str, int]]) ->
     after = text[i + 1] if i + 1 < end else " "
     if after.isalnum():
         return False  # don’t, l’État
-    return before in ".,!?;:…" or (before.isalnum() and before.lower() != "s")
+    if before.lower() == "s":
+        # "the players’ union" or "‘false reports’ after …": a plural possessive unless no
+        # other mark could close the quotation before the sentence ends
+        rest = text[i + 1:end]
+        stop = re.search(r"[.!?…](\s|$)", rest)
+        rest = rest[:stop.start() + 1] if stop else rest
+        return not any(rest[k] == "’" and (k + 1 >= len(rest) or not rest[k + 1].isalnum())
+                       for k in range(len(rest)))
+    return before in ".,!?;:…" or before.isalnum()
 
 
 def _closes_straight(text: str, i: int, end: int) -> bool:

@@ -1395,7 +1395,7 @@ def report_noun_quotes(state: _State) -> None:
     possessor is the speaker and whose clause or infinitive is what was said."""
     ctx = state.ctx
     doc = ctx.doc
-    nouns = ctx.lexicon.report_nouns
+    nouns = {**ctx.lexicon.attitude_nouns, **ctx.lexicon.report_nouns}
     if not nouns:
         return
     # compare string hashes: this pass looks at every token of the article
@@ -1408,6 +1408,14 @@ def report_noun_quotes(state: _State) -> None:
         cue_class = nouns[word]
         owner = next((c for c in noun.children if c.dep_ in ("poss", "nmod:poss") or (
             c.dep_ == "det" and "Yes" in c.morph.get("Poss"))), None)
+        if word in ctx.lexicon.attitude_nouns and word not in ctx.lexicon.report_nouns:
+            owner = None  # an attitude counts only as the object of a light verb
+        if owner is None and noun.dep_ in ("dobj", "obj") and \
+                noun.head.lemma_.lower() in ctx.lexicon.light_verbs:
+            # "Meta has expressed concern that …": the subject of the light verb
+            owner = grammatical_subject(noun.head, ctx)
+            if owner is not None and ctx.in_quotes(owner):
+                owner = None
         if owner is None:
             continue
         span = None

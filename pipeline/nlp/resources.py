@@ -77,6 +77,8 @@ class Lexicon:
     nominal_cues: frozenset[str]
     complement_nouns: frozenset[str]
     report_nouns: dict[str, str]  # « sa promesse de », "his vow that" -> class
+    light_verbs: frozenset[str]  # "expressed concern that", « a exprimé l'espoir que »
+    attitude_nouns: dict[str, str]  # "concern", « espoir » (only after a light verb) -> class
     bridges: tuple[tuple[str, ...], ...]
     titles: dict[str, Title]  # lower-case word or phrase
     pronouns: dict[str, Pronoun]  # lower-case form
@@ -157,6 +159,8 @@ class Resources:
                 complement_nouns=frozenset(p[1].lower() for p in phrases
                                            if p[0] == "complement"),
                 report_nouns={p[1].lower(): p[2] for p in phrases if p[0] == "report"},
+                light_verbs=frozenset(p[1].lower() for p in phrases if p[0] == "light"),
+                attitude_nouns={p[1].lower(): p[2] for p in phrases if p[0] == "attitude"},
                 bridges=tuple(tuple(_words(p[1])) for p in phrases if p[0] == "bridge"),
                 titles=titles.get(lang, {}),
                 pronouns=pronouns.get(lang, {}),

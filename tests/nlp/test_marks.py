@@ -58,3 +58,11 @@ def test_a_straight_mark_right_after_a_full_stop_opens_a_quotation():
     # text scraped with the spaces between sentences lost
     text = 'in the town."Everything points to candles" placed on bottles, she said.'
     assert contents(text) == ["Everything points to candles"]
+
+
+def test_a_single_quote_after_an_s_closes_when_nothing_else_could():
+    # "‘false reports’ after …": not a plural possessive, since no other mark closes it
+    text = "Firm rejects ‘false reports’ after the ban. “We are concerned,” the firm said."
+    assert contents(text) == ["false reports", "We are concerned,"]
+    assert contents("He said ‘the players’ union is strong’ today.") == [
+        "the players’ union is strong"]

@@ -539,3 +539,21 @@ def test_a_given_name_listed_with_an_accent_in_another_language_gives_a_gender(e
 def test_one_of_a_group_and_people_close_to_someone_speak(extract, lang, text, mention):
     quotes = extract(lang, text).quotes
     assert [q.speaker_mention for q in quotes] == [mention]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The mayor voiced hope that the bridge would open in May.",
+     "the bridge would open in May", "mayor"),
+    ("Acme Corp has expressed concern that regulators may block the merger.",
+     "regulators may block the merger", "Acme Corp"),
+])
+def test_a_light_verb_with_a_noun_of_attitude_reports_its_clause(extract, text, content,
+                                                                 speaker):
+    quotes = extract("en", text).quotes
+    assert [q.content for q in quotes] == [content]
+    assert speaker in (quotes[0].speaker_name or "")
+
+
+def test_a_possessed_noun_of_attitude_is_the_writers_account(extract):
+    assert extract("en", "The tribunal noted her belief that all non-believers risk "
+                         "damnation.").quotes == []
