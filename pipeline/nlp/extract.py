@@ -9,6 +9,7 @@ article's language and parses each batch with one `nlp.pipe` per language.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from threading import Lock
@@ -69,12 +70,22 @@ _GLUED_SENTENCES = (
 _MARK_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
 
+# « Claire O'Petit », "Sean O'Brien": an Irish name, not an elision the French tokenizer splits
+_IRISH_NAME = re.compile(r"^O['’][A-Z][^\W\d_]+$")
+
+
 def repair_tokenizer(nlp: Language) -> Language:
     """Teach the tokenizer the splits real web text needs (see the patterns above); the text
     and its offsets are unchanged, only token boundaries move."""
     infixes = [*nlp.Defaults.infixes, *_GLUED_SENTENCES]
     if nlp.lang == "fr":
         infixes.append(_MARK_AFTER_ELISION)
+        default_match = nlp.tokenizer.token_match
+
+        def token_match(text: str):  # the default's signature: a match or None
+            return _IRISH_NAME.match(text) or (default_match(text) if default_match else None)
+
+        nlp.tokenizer.token_match = token_match
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 

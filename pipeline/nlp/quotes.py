@@ -1128,8 +1128,19 @@ def colon_quotes(state: _State) -> None:
         if colon is None or colon.text != ":":
             continue
         unit_start, unit_end = ctx.unit_of(opening)
-        if not _ends_unit(segment, ctx, unit_end) or colon.i <= unit_start:
+        if not _ends_unit(segment, ctx, unit_end):
             continue
+        if colon.i <= unit_start:
+            # « Claire X parle ensuite d'un camp : » closing a paragraph, the next one the
+            # quotation: the sentence before the colon introduces it
+            paragraph = ctx.paragraphs[ctx.segment_paragraph[k]]
+            if ctx.text[paragraph.start:segment.open].strip() or \
+                    ctx.segment_paragraph[k] == 0 or \
+                    ctx.text[ctx.paragraphs[ctx.segment_paragraph[k] - 1].start:
+                             colon.idx + 1].rstrip()[-1:] != ":" or \
+                    colon.idx < ctx.paragraphs[ctx.segment_paragraph[k] - 1].start:
+                continue
+            unit_start = ctx.unit_of(colon)[0]
         head = ctx.previous_word(colon.i)
         while head is not None and head.head.i != head.i and head.head.i >= unit_start \
                 and head.head.i < colon.i:

@@ -1020,3 +1020,20 @@ def test_defending_a_person_is_acting_for_a_client_not_a_stance(extract, lang, t
 def test_an_accusation_past_a_relative_clause_describing_the_accused(extract, lang, text,
                                                                     content):
     assert [q.content for q in extract(lang, text).quotes] == [content]
+
+
+def test_a_paragraph_ending_with_a_colon_introduces_the_quotation_paragraph_after_it(extract):
+    text = ("Sur les transports\nPaul Renaud parle ensuite de la ligne de bus supprimée :\n"
+            "« Les gens attendent une heure sous la pluie. C'est indigne. »\n"
+            "La mairie n'a pas répondu.")
+    quotes = extract("fr", text).quotes
+    assert [(q.content, q.speaker_name) for q in quotes] == [
+        ("Les gens attendent une heure sous la pluie. C'est indigne.", "Paul Renaud")]
+
+
+def test_an_irish_name_is_one_word_in_french_text(extract):
+    text = ("Invitée à réagir au micro de RMC, Claire O'Malley estime que le problème vient "
+            "de l'école publique.")
+    quotes = extract("fr", text).quotes
+    assert [(q.speaker_mention, q.speaker_name) for q in quotes] == [
+        ("Claire O'Malley", "Claire O'Malley")]
