@@ -43,6 +43,8 @@ HELDOUT21 = PROJECT_DIR / "tests" / "heldout21"
 HELDOUT22 = PROJECT_DIR / "tests" / "heldout22"
 HELDOUT23 = PROJECT_DIR / "tests" / "heldout23"
 HELDOUT24 = PROJECT_DIR / "tests" / "heldout24"
+HELDOUT25 = PROJECT_DIR / "tests" / "heldout25"
+HELDOUT26 = PROJECT_DIR / "tests" / "heldout26"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -107,11 +109,15 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
 
 # Lower floors where a set's last reading left known misses: fr-heldout18 and en-heldout20 have
 # predictions the protocol counts as false (precision 0.895 each: a sentence the annotator left
-# out, noun-phrase objects of "denied"), fr-heldout16 and en-heldout20 mentions chosen otherwise
-# than the annotator (0.885, 0.875: « C'est ce qu'il a déclaré », an example in apposition;
-# fr-heldout21 0.893: the role where the annotator took the name in apposition after it).
-_PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85}
-_MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85}
+# out, noun-phrase objects of "denied"; fr-heldout26 0.861: a documentary's permission, a
+# rhetorical clause after « c'est tout bêtement »), fr-heldout16 and en-heldout20 mentions
+# chosen otherwise than the annotator (0.885, 0.875: « C'est ce qu'il a déclaré », an example
+# in apposition; fr-heldout21 0.893: the role where the annotator took the name in apposition
+# after it; fr-heldout26 0.893: block quotations of a radio show the annotator gave to the
+# person the text names before them).
+_PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26": 0.82}
+_MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
+                   "fr-heldout26": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -131,7 +137,9 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT21 / "fr-heldout21", 0.92), (HELDOUT21 / "en-heldout21", 0.93),
      (HELDOUT22 / "fr-heldout22", 0.89), (HELDOUT22 / "en-heldout22", 0.91),
      (HELDOUT23 / "fr-heldout23", 0.82), (HELDOUT23 / "en-heldout23", 0.89),
-     (HELDOUT24 / "fr-heldout24", 0.89), (HELDOUT24 / "en-heldout24", 0.89)],
+     (HELDOUT24 / "fr-heldout24", 0.89), (HELDOUT24 / "en-heldout24", 0.89),
+     (HELDOUT25 / "fr-heldout25", 0.83), (HELDOUT25 / "en-heldout25", 0.90),
+     (HELDOUT26 / "fr-heldout26", 0.80), (HELDOUT26 / "en-heldout26", 0.91)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

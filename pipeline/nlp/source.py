@@ -769,6 +769,8 @@ def _is_name_token(token: Token, ctx: DocContext) -> bool:
         return True  # « le juge en chef Rossiter », the name tagged as a verb
     if token.ent_type_ in NAME_LABELS and token.text.isupper() and len(token.text) >= 2:
         return True  # an acronym ("OFAG") whatever its tag
+    if token.pos_ == "PRON" and token.ent_type_ in PERSON_LABELS:
+        return True  # « Poutine » tagged a pronoun, a person entity all the same
     return token.ent_type_ in NAME_LABELS and token.pos_ not in ("NOUN", "ADJ", "VERB", "ADV",
                                                                    "PRON", "DET", "ADP")
 
@@ -847,8 +849,11 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         left, right = _np_bounds(token, ctx)
         start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
         return SpeakerMention(start, end, "anonymous", token.i, start, end)
-    if token.pos_ == "PRON" or (pronoun is not None and token.pos_ != "PROPN" and not any(
-            c.dep_ == "det" for c in token.children)):  # "une personne" is not "personne"
+    misread_name = token.pos_ == "PRON" and pronoun is None and \
+        token.ent_type_ in PERSON_LABELS and token.text[:1].isupper()  # « Poutine » as PRON
+    if (token.pos_ == "PRON" and not misread_name) or (
+            pronoun is not None and token.pos_ != "PROPN" and not any(
+                c.dep_ == "det" for c in token.children)):  # "une personne" is not "personne"
         start = token.idx + (1 if token.text.startswith("-") else 0)
         end = token.idx + len(token.text)
         kind = pronoun.kind if pronoun is not None else "pronoun"

@@ -697,3 +697,10 @@ def test_a_possessors_function_is_not_the_possessed_persons(extract):
             "irritated the president, who told reporters that the hearing was unfair.")
     q = quote_with(extract("en", text), "the hearing was unfair")
     assert q.speaker_name == "Harold Benson"
+
+
+def test_a_name_the_tagger_read_as_a_pronoun_is_still_a_name(extract):
+    # fr_core_news_md tags « Poutine » here as a pronoun (and as a person entity)
+    text = "Selon lui, Joe Biden « est le seul responsable ». Poutine assure qu'il veut la paix."
+    q = quote_with(extract("fr", text), "il veut la paix")
+    assert (q.speaker_mention, q.speaker_name) == ("Poutine", "Poutine")
