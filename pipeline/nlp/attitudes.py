@@ -189,7 +189,10 @@ def _speaks(token: Token, ctx: DocContext) -> bool:
         return False  # what was said ("comments", « ses propos ») takes no stance itself
     if token.pos_ == "PRON" or ctx.lexicon.pronoun(token.text) is not None:
         pronoun = ctx.lexicon.pronoun(token.text)
-        return pronoun is not None and pronoun.kind not in ("first",) and animate(token, ctx)
+        # (not "it": "It welcomed the rain" may be anything; a report verb's "it said" is
+        # another matter)
+        return pronoun is not None and pronoun.kind not in ("first", "neuter") and \
+            animate(token, ctx)
     if token.ent_type_ in _SILENT_LABELS:
         return False
     if token.pos_ == "PROPN" or token.ent_type_:

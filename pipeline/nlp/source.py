@@ -857,7 +857,11 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         start = token.idx + (1 if token.text.startswith("-") else 0)
         end = token.idx + len(token.text)
         kind = pronoun.kind if pronoun is not None else "pronoun"
-        kind = {"personal": "pronoun", "demonstrative": "pronoun"}.get(kind, kind)
+        if kind == "neuter" and (token.dep_ == "expl" or token.head.lemma_ == "be" or any(
+                c.dep_ == "cop" or c.lemma_ == "be" for c in token.head.children)):
+            kind = "generic"  # "it's certain that …", "it is clear": nobody's words
+        kind = {"personal": "pronoun", "demonstrative": "pronoun", "neuter": "pronoun"
+                }.get(kind, kind)
         if pronoun is None and (lexicon.is_word("determiner_indefinite", token.text)
                                 or token.lower_ in ("autre", "autres", "other", "others")):
             # "and another said …", « un autre a ajouté … »: one more unnamed person, not

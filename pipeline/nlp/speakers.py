@@ -1685,6 +1685,9 @@ class Resolver:
             return topic
         if number == "p":
             return self._most_recent(offset, person=False, gender=None, number="p")
+        if pronoun is not None and pronoun.kind == "neuter":
+            # "“…,” it said": the body or statement last spoken of, never a person
+            return self._most_recent(offset, person=False, gender=None, number="s", body=True)
         # « à ses yeux », "in its view": a possessive may stand for a body as well as a person.
         person = not (pronoun is not None and pronoun.kind == "possessive" and gender is None)
         found = self._most_recent(offset, person=person, gender=gender, number="s")
@@ -1790,12 +1793,14 @@ class Resolver:
                    default=-1)
 
     def _most_recent(self, offset: int, *, person: bool, gender: str | None,
-                     number: str | None) -> Entity | None:
+                     number: str | None, body: bool = False) -> Entity | None:
         paragraph = self._paragraph(offset)
         candidates = [(o, e, subj) for o, e, subj in self.history if o < offset]
 
         def compatible(entity: Entity) -> bool:
             if person and entity.kind != "person":
+                return False
+            if body and (entity.kind == "person" or self._unnamed_person(entity)):
                 return False
             if number == "p" and entity.kind == "person":
                 return False

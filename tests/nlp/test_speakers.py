@@ -704,3 +704,16 @@ def test_a_name_the_tagger_read_as_a_pronoun_is_still_a_name(extract):
     text = "Selon lui, Joe Biden « est le seul responsable ». Poutine assure qu'il veut la paix."
     q = quote_with(extract("fr", text), "il veut la paix")
     assert (q.speaker_mention, q.speaker_name) == ("Poutine", "Poutine")
+
+
+def test_it_stands_for_the_body_last_spoken_of_never_a_person(extract):
+    text = ("President Anne Moreau met the ministers on Monday.\n"
+            "In its statement the Foreign Office said it supported the plan.\n"
+            "\"We continue to work with our partners,\" it said.")
+    q = quote_with(extract("en", text), "We continue to work")
+    assert q.speaker_name == "Foreign Office"
+
+
+def test_it_is_certain_that_reports_nobody(extract):
+    text = "The firm is young, and it's certain changes will be coming next year."
+    assert extract("en", text).quotes == []
