@@ -843,6 +843,12 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
             right = doc[right.i - 1]
         end = right.idx + len(right.text)
         return SpeakerMention(start, end, "anonymous", token.i, start, end)
+    if token.pos_ == "NUM" and token.lower_ not in ("one", "1") and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        # "five of the world's biggest tech companies": several of a group, a group
+        left, right = _np_bounds(token, ctx)
+        start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
+        return SpeakerMention(start, end, "group", token.i, start, end)
     if pronoun is not None and pronoun.kind == "generic" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         # "one of the people close to him said": a member of that group, not "one" in general

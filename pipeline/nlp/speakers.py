@@ -2018,7 +2018,8 @@ class Resolver:
                     break
                 return entity
         text = ctx.text[mention.np_start:mention.np_end]
-        plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS")
+        plural = "Plur" in head.morph.get("Number") or head.tag_ in ("NNS", "NNPS") or (
+            head.pos_ == "NUM" and head.lower_ not in ("one", "1", "un", "une"))
         title = ctx.lexicon.title(head.lemma_) or ctx.lexicon.title(head.text)
         institution = head.pos_ == "PROPN" or (title is not None
                                                and title.kind == "institution")

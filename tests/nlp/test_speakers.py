@@ -717,3 +717,11 @@ def test_it_stands_for_the_body_last_spoken_of_never_a_person(extract):
 def test_it_is_certain_that_reports_nobody(extract):
     text = "The firm is young, and it's certain changes will be coming next year."
     assert extract("en", text).quotes == []
+
+
+def test_several_of_a_group_speak_as_a_group_not_as_the_person_named_before(extract):
+    text = ("Emmanuel Macron met the leaders in Paris. The comments came as five of the "
+            "world's biggest tech companies pledged to tackle extremist material.")
+    quotes = extract("en", text).quotes
+    assert [(q.speaker_name, q.speaker_type) for q in quotes] == [
+        ("five of the world's biggest tech companies", "group")]
