@@ -553,17 +553,31 @@ def _nominal_inversion(group: list[Token], segment: Segment, ctx: DocContext) ->
     reflexive = bool(group) and _norm(group[0]) in lexicon.words("reflexive") and len(group) > 1
     if reflexive:
         group = group[1:]  # « s'est justifié Joe Biden », « s'enflammait X »
-    for token in group:
+    governing = None  # « finit par ironiser la présidente »: the finite verb before « par »
+    for n, token in enumerate(group):
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADV" and verbs):
             verbs.append(token)
             continue
+        if verbs and token.pos_ == "ADP" and n + 1 < len(group) and \
+                "Inf" in group[n + 1].morph.get("VerbForm"):
+            governing = governing or verbs[-1]
+            verbs.append(token)
+            continue
         break
+    if not verbs and len(group) > 2 and group[0].pos_ in ("NOUN", "ADJ", "NUM") and \
+            group[1].pos_ == "DET" and group[2].pos_ == "NOUN" and (
+                lexicon.title(group[2].lemma_) is not None or any(
+                    group[2].lower_.endswith(suffix) and len(group[2].lower_) > len(suffix) + 2
+                    for suffix in lexicon.words("human_suffix"))) and \
+            not any(c.dep_ == "det" for c in group[0].children):
+        verbs = [group[0]]  # « marmonne le paternel »: the verb tagged an adjective
     if not verbs and len(group) > 1 and group[0].pos_ in ("NOUN", "ADJ", "NUM") and (
             group[1].pos_ == "PROPN" or lexicon.title(group[1].text) is not None) and \
             not any(c.dep_ == "det" for c in group[0].children):
         verbs = [group[0]]  # « gronde Me X »: a rare verb the tagger took for a noun
     subject = group[len(verbs)] if len(verbs) < len(group) else None
-    main = next((t for t in reversed(verbs) if t.pos_ != "ADV"), None)
+    main = governing or next((t for t in reversed(verbs) if t.pos_ not in ("ADV", "ADP")),
+                             None)
     if main is None or subject is None:
         return None
     form = main.morph.get("VerbForm")
@@ -578,7 +592,10 @@ def _nominal_inversion(group: list[Token], segment: Segment, ctx: DocContext) ->
             or (subject.pos_ == "DET" and len(group) > len(verbs) + 1
                 and group[len(verbs) + 1].pos_ in ("NOUN", "PROPN"))):
         return None
-    lemma = main.lemma_.lower()
+    # the verb that says (« glousser » of « finit par glousser »), governed by the finite one
+    saying = next((t for t in reversed(verbs) if t.pos_ not in ("ADV", "ADP")), main)
+    lemma = saying.lemma_.lower()
     entry = CueVerb(lemma, lemma, "statement", frozenset({"direct"}), reflexive=reflexive)
     start = ctx.doc[group[0].i - 1].idx if reflexive else group[0].idx
-    return Cue(token=main, head=main, entry=entry, start=start, end=main.idx + len(main.text))
+    return Cue(token=saying, head=main, entry=entry, start=start,
+               end=saying.idx + len(saying.text))

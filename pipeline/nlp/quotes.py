@@ -9,7 +9,7 @@ speaker), so that a stretch of text is claimed by the first rule that explains i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -45,6 +45,7 @@ from pipeline.nlp.cues import (
     select_entry,
 )
 from pipeline.nlp.marks import Segment
+from pipeline.nlp.resources import CueVerb
 from pipeline.nlp.source import (
     SpeakerMention,
     animate,
@@ -146,16 +147,22 @@ def _incise_in(segment: Segment, ctx: DocContext) -> _Incise | None:
         if k >= len(tokens):
             continue
         verb = tokens[k]
-        selected = select_entry(verb, ctx)
-        if selected is None or "direct" not in selected[0].frames:
-            continue
-        entry, head = selected
         after = k + 1
         inverted = None
         for j in range(n + 1, min(len(tokens), k + 3)):
             if inverted_pronoun(tokens[j], ctx.lexicon):
                 inverted = tokens[j]
                 after = max(after, j + 1)
+        selected = select_entry(verb, ctx)
+        if selected is None and inverted is not None and inverted.lower_ != "-on" and \
+                verb.text[:1].islower() and not verb.text.startswith("-"):
+            # « Je saignais, justifie-t-il. Ça saigne encore » : an inverted pronoun after a
+            # comma inside a quotation makes an incise whatever the verb
+            lemma = verb.lemma_.lower()
+            selected = (CueVerb(lemma, lemma, "statement", frozenset({"direct"})), verb)
+        if selected is None or "direct" not in selected[0].frames:
+            continue
+        entry, head = selected
         subject: Token | None = inverted
         if subject is None:  # ", dit Marie Dupont," / ", explique le ministre."
             j = after
@@ -551,6 +558,14 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
     speaker = speaker or speaker_for(cue, ctx)
     if speaker is None or speaker.kind == "relative":
         return None  # « …, d'Ilanga Nature, qui soutient … »: a relative clause reports nothing
+    if speaker.start < cue.end < speaker.end:
+        # « marmonne le paternel » parsed as one phrase: the verb is not part of the speaker
+        after = ctx.token_at(cue.end)
+        while after is not None and (after.is_space or after.idx < cue.end):
+            after = ctx.doc[after.i + 1] if after.i + 1 < len(ctx.doc) else None
+        if after is not None and after.idx < speaker.end:
+            speaker = replace(speaker, start=after.idx, np_start=max(speaker.np_start,
+                                                                     after.idx))
     inside = ctx.segments_in(span[0], span[1] + 1)
     free_inside = [k for k in inside if k not in state.used_segments]
     if inside and inside[-1] in free_inside:

@@ -1037,3 +1037,22 @@ def test_an_irish_name_is_one_word_in_french_text(extract):
     quotes = extract("fr", text).quotes
     assert [(q.speaker_mention, q.speaker_name) for q in quotes] == [
         ("Claire O'Malley", "Claire O'Malley")]
+
+
+@pytest.mark.parametrize(("text", "contents", "mention"), [
+    # an incise inside a quotation, whatever its verb
+    ("Il a perdu son travail. « Je tremblais, frissonne-t-il. Ça revient parfois. » Il dort mal.",
+     ["Je tremblais", "Ça revient parfois."], "il"),
+    # « finir par » + the verb of saying, known or not
+    ("L'avocat a plaidé. « Nous sommes devant une énigme », finit par ironiser la juge.",
+     ["Nous sommes devant une énigme"], "la juge"),
+    ("« C'est assez pour aujourd'hui », finit par glousser la présidente.",
+     ["C'est assez pour aujourd'hui"], "la présidente"),
+    # a verb of the incise the tagger read as an adjective
+    ("Le père est venu. « Les policiers font ce qu'ils veulent », marmonne le paternel, en "
+     "sortant.", ["Les policiers font ce qu'ils veulent"], "le paternel"),
+])
+def test_incises_with_verbs_the_lexicon_or_the_tagger_miss(extract, text, contents, mention):
+    quotes = extract("fr", text).quotes
+    assert [q.content for q in quotes] == contents
+    assert {q.speaker_mention for q in quotes} == {mention}
