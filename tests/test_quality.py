@@ -118,7 +118,7 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
 # person the text names before them).
 _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26": 0.82,
                      "fr-heldout27": 0.82}
-# heldout27 arrived last and was barely worked on: each set keeps one quote given to someone who
+# heldout27 arrived last and was read only briefly: each set keeps one quote given to someone who
 # does not speak (« raconte le sergent chef des pompiers » resolved to the one person the article
 # names, the victim; a conspiracy movement taken for the source of a claim about it)
 _NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1}
