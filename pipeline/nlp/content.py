@@ -117,32 +117,18 @@ def _own_reporting_clause(child: Token, ctx: DocContext) -> bool:
     return has_subject or (participle and previous is not None and previous.text == ",")
 
 
-def _right_window(cue: Cue, ctx: DocContext, size: int = 9) -> list[Token]:
-    """Tokens after the cue expression, up to the first verb, stop mark or quotation."""
-    doc = ctx.doc
-    first = max(cue.token.i, cue.head.i) + 1
-    while first < len(doc) and doc[first].idx < cue.end:
-        first += 1
-    unit_end = ctx.unit_of(cue.token)[1]
-    window = []
-    for j in range(first, min(unit_end, first + size)):
-        token = doc[j]
-        if token.is_space:
-            continue
-        if token.text in SENTENCE_END or token.text in _STOP_PUNCT or token.text in OPENING:
-            break
-        window.append(token)
-    return window
-
-
 _RELATIVE_OPENERS = frozenset({"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles",
                                "who", "which", "whose"})
 
 
-def _addressee_window(cue: Cue, ctx: DocContext, size: int) -> list[Token]:
-    """Like `_right_window`, passing over a relative clause that describes the person
-    addressed, set off by commas and perhaps quoted (« a accusé la CGT et FO, « qui sont
-    minoritaires », de vouloir … », "accused the firm, which …, of …")."""
+def _right_window(cue: Cue, ctx: DocContext, size: int = 9, *,
+                  past_relative_asides: bool = False) -> list[Token]:
+    """Tokens after the cue expression, up to the first verb, stop mark or quotation.
+
+    With `past_relative_asides`, a relative clause describing the person addressed, set off by
+    commas and perhaps quoted, is passed over (« a accusé la CGT et FO, « qui sont
+    minoritaires », de vouloir … », "accused the firm, which …, of …"), and `size` counts the
+    tokens kept rather than the positions looked at."""
     doc = ctx.doc
     first = max(cue.token.i, cue.head.i) + 1
     while first < len(doc) and doc[first].idx < cue.end:
@@ -150,12 +136,12 @@ def _addressee_window(cue: Cue, ctx: DocContext, size: int) -> list[Token]:
     unit_end = ctx.unit_of(cue.token)[1]
     window: list[Token] = []
     j = first
-    while j < unit_end and len(window) < size:
+    while j < unit_end and (len(window) < size if past_relative_asides else j < first + size):
         token = doc[j]
         if token.is_space:
             j += 1
             continue
-        if token.text == "," and window:
+        if past_relative_asides and token.text == "," and window:
             after = ctx.next_word(j)
             opener = ctx.next_word(after.i) if after is not None and after.text in OPENING \
                 else after
@@ -582,8 +568,8 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     bare_ok = ctx.lang == "fr" and cue.takes("que")
     # the person addressed may stand between ("called on Prime Minister Sir X and Home
     # Secretary Y to intervene")
-    window = _addressee_window(cue, ctx, 16) if cue.takes("addressee") else \
-        _right_window(cue, ctx, size=8)
+    window = _right_window(cue, ctx, 16, past_relative_asides=True) if cue.takes(
+        "addressee") else _right_window(cue, ctx, size=8)
     if ctx.lang == "en" and cue.takes("ing"):
         # "ruled out sending troops", "denied having met him": the gerund object is reported
         verb = _gerund_after(window)

@@ -1148,12 +1148,11 @@ def colon_quotes(state: _State) -> None:
         if colon.i <= unit_start:
             # « Claire X parle ensuite d'un camp : » closing a paragraph, the next one the
             # quotation: the sentence before the colon introduces it
-            paragraph = ctx.paragraphs[ctx.segment_paragraph[k]]
-            if ctx.text[paragraph.start:segment.open].strip() or \
-                    ctx.segment_paragraph[k] == 0 or \
-                    ctx.text[ctx.paragraphs[ctx.segment_paragraph[k] - 1].start:
-                             colon.idx + 1].rstrip()[-1:] != ":" or \
-                    colon.idx < ctx.paragraphs[ctx.segment_paragraph[k] - 1].start:
+            index = ctx.segment_paragraph[k]
+            opens_paragraph = not ctx.text[ctx.paragraphs[index].start:segment.open].strip()
+            # (the colon, the last word before the mark, then ends the paragraph before)
+            if not opens_paragraph or index == 0 or \
+                    colon.idx < ctx.paragraphs[index - 1].start:
                 continue
             unit_start = ctx.unit_of(colon)[0]
         head = ctx.previous_word(colon.i)
