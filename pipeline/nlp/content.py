@@ -81,7 +81,7 @@ def subtree_end(token: Token, ctx: DocContext, *, stop_at: int | None = None,
             continue
         if exclude and child.i in exclude:
             break
-        if _own_reporting_clause(child, ctx):
+        if _own_reporting_clause(child, ctx) or _participle_after_quotation(child, ctx):
             break
         # « … dans une « impasse », contestant des propos de X »: a reporting participle after
         # a comma, which the parser hung on a noun of the clause, is a report of its own
@@ -101,6 +101,17 @@ def _comma_participle(verb: Token, ctx: DocContext) -> bool:
     previous = ctx.previous_word(verb.left_edge.i)
     return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
             or verb.tag_ == "VBG") and previous is not None and previous.text == ","
+
+
+def _participle_after_quotation(child: Token, ctx: DocContext) -> bool:
+    """ « a appelé à « nommer l'ennemi », évoquant les djihadistes »: a participle after the
+    closing mark and a comma is the writer's gloss on the quoted words, not part of them."""
+    if child.dep_ not in ("advcl", "acl") or not _comma_participle(child, ctx):
+        return False
+    comma = ctx.previous_word(child.left_edge.i)
+    mark = ctx.previous_word(comma.i) if comma is not None else None
+    return mark is not None and (mark.text in CLOSING or mark.text == STRAIGHT) and \
+        not ctx.in_quotes(child)
 
 
 def _own_reporting_clause(child: Token, ctx: DocContext) -> bool:
@@ -389,7 +400,7 @@ def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     if not (cue.takes("que") or cue.takes("that")) or cue.inverted is not None:
         return None  # « Une « ruée », écrit-il : c'est … »: the incise reports what came before
     if any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass")
-           or (c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN"))
+           or (c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") and not ctx.is_time(c))
            for c in cue.head.children):
         return None  # "The need has been acknowledged by X: …": what follows explains the need
     doc = ctx.doc
@@ -400,16 +411,32 @@ def colon_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
     while j < unit_end and j - start <= 4 and doc[j].text != ":" and not doc[j].is_punct \
             and doc[j].pos_ not in ("VERB", "AUX") and not ctx.in_quotes(doc[j]):
         j += 1
-    if j >= unit_end or doc[j].text != ":":
+    # « Le maire le reconnaît volontiers, la ville ne paiera pas »: the object clitic
+    # announces the clause, and a comma may stand for the colon
+    separators = (":", ",") if _cataphoric_clitic(cue, ctx) else (":",)
+    if j >= unit_end or doc[j].text not in separators:
         return None
     first = ctx.next_word(j)
     if first is None or first.i >= unit_end or ctx.in_quotes(first) or \
             first.text in OPENING or first.text == STRAIGHT:
         return None  # a quotation in marks: the direct-quote rules' business
+    if doc[j].text == "," and (first.pos_ in ("CCONJ", "ADV", "SCONJ", "ADP")
+                               or ctx.lexicon.is_word("coordinator", first.text)):
+        return None  # « il l'a dit, puis il est parti »: the narrative goes on
     span = token_span(ctx, first.i, unit_end)
     if span is None or not independent_clause(ctx, *span):
         return None
     return span
+
+
+def _cataphoric_clitic(cue: Cue, ctx: DocContext) -> bool:
+    """A French object clitic « le » / « l' » right before the reporting verb group."""
+    if ctx.lang != "fr":
+        return False
+    first = min(cue.token.i, cue.head.i)
+    return any(c.dep_ == "obj" and c.pos_ == "PRON" and c.i < first
+               and c.lower_.replace("’", "'") in ("le", "l'")
+               for verb in (cue.token, cue.head) for c in verb.children)
 
 
 def _clause_after_colon(token: Token, ctx: DocContext) -> tuple[int, int] | None:
@@ -867,7 +894,31 @@ def _cut_at_coordinated_cue(ctx: DocContext, start_token: int, end_token: int) -
         found = subject_after_coordinator(token, ctx, after=start_token)
         if found is not None:
             return found[1].i
+        comma = _comma_before_own_subject(token, start_token, ctx)
+        if comma is not None:
+            return comma
     return end_token
+
+
+def _comma_before_own_subject(verb: Token, start_token: int, ctx: DocContext) -> int | None:
+    """ "When she said that she knew nothing about it, her lawyer replied, “…”": a reporting
+    verb with its own subject after a comma, opening a quotation or a "that" clause of its own,
+    starts another report whatever the parser hung it on."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if not subjects:
+        return None
+    comma = ctx.previous_word(subjects[0].left_edge.i)
+    if comma is None or comma.text != "," or comma.i <= start_token:
+        return None
+    if not has_clause_verb(ctx, ctx.doc[start_token].idx, comma.idx):
+        return None  # « que lors du conseil, le recteur a répondu que … »: one report in another
+    after = ctx.next_word(verb.i)
+    while after is not None and after.text in (",", ":"):
+        after = ctx.next_word(after.i)
+    if after is None or after.text in OPENING or after.text == STRAIGHT or \
+            ctx.lexicon.is_word("complementizer", after.text):
+        return comma.i
+    return None
 
 
 def _cut_at_attributed_quotation(ctx: DocContext, start_token: int, end_token: int) -> int:

@@ -517,6 +517,34 @@ def _fronted_adverbial_before(span: tuple[int, int], ctx: DocContext) -> bool:
                                    ctx.in_quotes(t) for t in words)
 
 
+def _opens_with_subordinator(span: tuple[int, int], ctx: DocContext) -> bool:
+    """The stretch opens, outside quotation marks, with a subordinating conjunction other
+    than "que"/"that" (« lorsque », « alors que », "when", "although")."""
+    first = ctx.token_at(span[0])
+    while first is not None and (first.is_space or first.is_punct) and first.idx < span[1]:
+        first = ctx.doc[first.i + 1] if first.i + 1 < len(ctx.doc) else None
+    if first is None or first.idx >= span[1] or ctx.in_quotes(first):
+        return False
+    if first.tag_ == "WRB" or (first.pos_ == "SCONJ"
+                               and not ctx.lexicon.is_word("complementizer", first.text)):
+        return True
+    # « alors que », « tandis que », « bien que »: a word and a fixed « que »
+    following = ctx.doc[first.i + 1] if first.i + 1 < len(ctx.doc) else None
+    return following is not None and following.dep_ == "fixed" and \
+        ctx.lexicon.is_word("complementizer", following.text.replace("’", "'"))
+
+
+def _main_clause_after_comma(span: tuple[int, int], ctx: DocContext) -> bool:
+    """After some comma of the stretch stands a main clause (« Alors que X, l'OMS envisage
+    tous les scénarios, depuis … »)."""
+    cut = ctx.text.find(",", span[0], span[1])
+    while cut > 0:
+        if independent_clause(ctx, cut + 1, span[1]):
+            return True
+        cut = ctx.text.find(",", cut + 1, span[1])
+    return False
+
+
 def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | None:
     ctx = state.ctx
     doc = ctx.doc
@@ -610,6 +638,13 @@ def _preposed_draft(state: _State, cue: Cue, span: tuple[int, int]) -> Draft | N
         # "Half the aid was burial bags, he said, and the rest was water": a clause on each
         # side of the incise, one quote each (as the conventions split a quotation in marks).
         state.add(_cue_draft(state, cue, tail, speaker, form="incise", confidence=0.7))
+    if tail is None and _opens_with_subordinator(span, ctx) and not _main_clause_after_comma(
+            span, ctx):
+        # « Alors que les stocks baissent, le syndicat s'est engagé à … », "When the plant
+        # closed, the union vowed to …": the clause before the comma sets the scene of the
+        # report; it is not what is reported (but "As the verdict was read, Roof stood
+        # still, reported X" is)
+        return None
     if not independent_clause(ctx, *span) and not (
             inverted is not None and surface_main_clause(ctx, *span)):
         if free_inside and len(ctx.text[span[0]:span[1]].split()) <= 6 and \

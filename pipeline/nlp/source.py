@@ -503,8 +503,9 @@ def _name_before_unclosed_apposition(first: int, ctx: DocContext) -> Token | Non
     if not (animate(role, ctx) or _title_word(role, ctx)):
         return None
     name = doc[j - 1]
-    if name.pos_ != "PROPN" or not _is_name_token(name, ctx) or ctx.in_quotes(name):
-        return None
+    if name.pos_ != "PROPN" or not _is_name_token(name, ctx) or ctx.in_quotes(name) or \
+            ctx.is_time(name) or name.ent_type_ in ("DATE", "TIME"):
+        return None  # "On Tuesday, AQAP released a statement announcing …"
     while name.dep_ in ("flat", "flat:name", "compound") and name.head.i < name.i:
         name = name.head
     return name
@@ -714,7 +715,12 @@ def _sibling_name(s: int, head: Token, ctx: DocContext) -> bool:
     """ "indique le naturopathe Olivier Panisset" parsed as two objects of the verb: a person
     right after the role, hanging on the same word, is the role's name."""
     token = ctx.doc[s]
-    return s > head.i and token.ent_type_ in PERSON_LABELS and token.head.i == head.head.i
+    if token.pos_ == "DET":  # « La Voix du Nord »: the name's own article
+        token = token.head
+    # (a body's name likewise after a body's noun: « le quotidien régional La Voix du Nord »)
+    return s > head.i and token.head.i == head.head.i and (
+        token.ent_type_ in PERSON_LABELS or (institution_noun(head, ctx)
+                                             and token.ent_type_ in NAME_LABELS))
 
 
 def _names_head(s: int, e: int, head: Token, ctx: DocContext) -> bool:
@@ -893,8 +899,31 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
             and not ctx.in_quotes(doc[j]):
         right = j
         j += 1
+    j = right + 1
+    if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in NAME_LABELS and \
+            doc[j].text[:1].isupper() and doc[right].whitespace_ and not ctx.in_quotes(doc[j]) \
+            and not _is_name_token(doc[right], ctx) and doc[right].pos_ in ("NOUN", "ADJ") \
+            and institution_noun(token, ctx):
+        # "le quotidien régional La Voix du Nord": a named entity right after its role noun,
+        # whatever the parser hung it on
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+            j += 1
+        right = j
+    if (_honorific(doc[right], ctx) or doc[right].ent_type_ in PERSON_LABELS) and \
+            right + 2 < len(doc) and _capitalised_particle(doc[right + 1], ctx) and \
+            _is_name_token(doc[right + 2], ctx):
+        # « plaide ainsi Mme Le Pen », « Marine Le Pen le reconnaît »: the surname hung apart
+        # from the title or the given name
+        right += 2
     right = _name_run_end(right, ctx)
     np_end = doc[right].idx + len(doc[right].text)
+    if left > 0 and _capitalised_particle(doc[left], ctx) and doc[left - 1].whitespace_ and \
+            _is_name_token(doc[left - 1], ctx) and doc[left - 1].ent_type_ in PERSON_LABELS:
+        left -= 1  # « a dit Marine Le Pen »: "Le" read as the article of "Pen"
+        while left > 0 and _is_name_token(doc[left - 1], ctx) and \
+                doc[left - 1].ent_type_ in PERSON_LABELS and doc[left - 1].whitespace_:
+            left -= 1
+        np_start = doc[left].idx
     if _is_name_token(doc[left], ctx):
         left = _name_run_start(left, ctx)
         np_start = doc[left].idx
@@ -939,6 +968,12 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
     return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _capitalised_particle(token: Token, ctx: DocContext) -> bool:
+    """A name particle written with a capital inside a sentence: the "Le" of "Le Pen"."""
+    return token.text[:1].isupper() and not token.is_sent_start and \
+        ctx.lexicon.is_word("name_particle", token.text)
 
 
 def _name_run_end(right: int, ctx: DocContext) -> int:
@@ -1126,6 +1161,12 @@ def author_of_statement(source: Token, ctx: DocContext) -> Token:
                 g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’")
                 for g in child.children):
             return child
+    if source.dep_ in ("dobj", "obj") and source.head.pos_ in ("VERB", "AUX"):
+        # "AQAP released a statement announcing …", « le parquet a publié un communiqué
+        # indiquant … »: who issued the document
+        issuer = grammatical_subject(source.head, ctx)
+        if issuer is not None and not ctx.in_quotes(issuer) and animate(issuer, ctx):
+            return issuer
     return source
 
 
@@ -1138,8 +1179,6 @@ def speaker_for(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True
 
 
 def document_author(token: Token, ctx: DocContext) -> Token:
-    """ « a affirmé une étude de l'ONG X »: a report or study speaks for its author."""
-    title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
-    if title is not None and title.kind == "document":
-        return author_of_statement(token, ctx)
-    return token
+    """ « a affirmé une étude de l'ONG X »: a report or study speaks for its author;
+    "the ministry issued a statement saying": a statement for whoever issued it."""
+    return author_of_statement(token, ctx)

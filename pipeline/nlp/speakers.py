@@ -1687,7 +1687,14 @@ class Resolver:
             return self._most_recent(offset, person=False, gender=None, number="p")
         if pronoun is not None and pronoun.kind == "neuter":
             # "“…,” it said": the body or statement last spoken of, never a person
-            return self._most_recent(offset, person=False, gender=None, number="s", body=True)
+            found = self._most_recent(offset, person=False, gender=None, number="s", body=True)
+            if found is None:
+                # "The last report came from the army. “…,” it said": a body named but not
+                # yet heard from
+                named = self._latest_subject_body(offset, subject=False)
+                if named is not None:
+                    return self._org_entity(named[1])
+            return found
         # « à ses yeux », "in its view": a possessive may stand for a body as well as a person.
         person = not (pronoun is not None and pronoun.kind == "possessive" and gender is None)
         found = self._most_recent(offset, person=person, gender=gender, number="s")
@@ -1757,13 +1764,15 @@ class Resolver:
             return self.resolve_role(role_mention)
         return None
 
-    def _latest_subject_body(self, offset: int) -> tuple[int, OrgCluster] | None:
-        """The organisation named last as a subject before `offset`, nearby."""
+    def _latest_subject_body(self, offset: int, *, subject: bool = True
+                             ) -> tuple[int, OrgCluster] | None:
+        """The organisation named last (as a subject, unless `subject` is false) before
+        `offset`, nearby."""
         paragraph = self._paragraph(offset)
         best: tuple[int, OrgCluster] | None = None
         for cluster in self.orgs:
             for name in cluster.names:
-                if name.subject and name.start < offset and \
+                if (name.subject or not subject) and name.start < offset and \
                         not any(a <= name.start < b for a, b in self.reported) and \
                         paragraph - self._paragraph(name.start) <= 1 and \
                         (best is None or name.start > best[0]):

@@ -414,6 +414,9 @@ class _Composer:
         # Focus nouns that an action of ``actions`` ends or removes ("the war must be ended"):
         # a stance for the action is against them.
         self.patients: set[int] = set()
+        # Tokens under a negation that turned a value: the negated predicate and its
+        # complements, not its subject ("the talks are not at a dead end": "dead end").
+        self.negated: set[int] = set()
         self._keys: dict[int, tuple[Doc, tuple[str, ...]]] = {}  # lexicon keys per token
 
     # lexicon look-ups -------------------------------------------------------------------------
@@ -869,6 +872,9 @@ class _Composer:
         elif negated:
             if score:
                 self.trace.append(("negation", -2 * score))
+                subject_ids = {t.i for s in subjects for t in s.subtree}
+                self.negated.update(t.i for t in tok.subtree
+                                    if t.i in self.inside and t.i not in subject_ids)
                 derived = score > 0
                 score = -score
             else:
@@ -1404,6 +1410,16 @@ _NOMINAL_LINKS = frozenset({"nmod", "pobj", "compound", "flat", "flat:name", "fi
                             "appos", "amod"})
 
 
+def _denied_evil(tokens: Sequence[Token], label: str, method: str,
+                 composer: _Composer | None) -> bool:
+    """The favour came from denying a bad thing and the target is that very thing: « il n'y
+    a pas eu de fraude », "no link with terrorism". The speaker rejects it (that it exists,
+    that it applies), they are not for it: sentiment would say favour, stance says against."""
+    return (label == "favor" and method == "negation" and composer is not None
+            and any(t.i in composer.negated and composer.word_class(t) == "negative"
+                    for t in tokens))
+
+
 def _opposed_by_preposition(tokens: Sequence[Token], composer: _Composer) -> bool:
     """Whether a topic's words are the object of an opposing preposition ("against", « contre »),
     directly or as a noun complement of that object (« contre la réforme des retraites »)."""
@@ -1751,6 +1767,8 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                 and _patient_of_a_harm(matched, composer.replaced, composer)):
             topic_label_polarity = "favor" if label == "against" else "against"
             topic_method = "patient-of-harm"
+        elif _denied_evil(matched, label, method, composer):
+            topic_label_polarity, topic_method = "against", "denied-negative"
         elif action is not None:
             # "appalled that they are lifting sanctions": against the lifting, so for the
             # sanctions. The action, as a reader would name the target, is the main row.
@@ -1771,8 +1789,10 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         focus, actions = (composer.focus, composer.actions) if composer is not None else ((), set())
         found = _target_head(doc, quote, focus, actions,
                              resources.time_words.get(lang, frozenset()))
-        phrase_label = label
-        if found is not None and composer is not None and found[1].i in composer.patients \
+        phrase_label, phrase_method = label, method
+        if found is not None and _denied_evil([found[1]], label, method, composer):
+            phrase_label, phrase_method = "against", "denied-negative"
+        elif found is not None and composer is not None and found[1].i in composer.patients \
                 and label in ("favor", "against"):
             phrase_label = "against" if label == "favor" else "favor"  # for ending it
         elif found is not None and composer is not None and found[1].i in composer.actions \
@@ -1784,7 +1804,7 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
                 # lifting that the target phrase names
                 phrase_label = "against" if label == "favor" else "favor"
         targets.append((found[0] if found else content[:80].strip(), score * 0.8, phrase_label,
-                        method))
+                        phrase_method))
 
     stances = []
     for target, target_score, target_polarity, target_method in targets:

@@ -557,3 +557,30 @@ def test_a_light_verb_with_a_noun_of_attitude_reports_its_clause(extract, text, 
 def test_a_possessed_noun_of_attitude_is_the_writers_account(extract):
     assert extract("en", "The tribunal noted her belief that all non-believers risk "
                          "damnation.").quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, the rebel group released a video statement announcing that its leader had died.",
+    "The rebel group issued a statement on Tuesday saying that its leader had died.",
+])
+def test_a_statement_speaks_for_whoever_issued_it(extract, text):
+    q = quote_with(extract("en", text), "its leader had died")
+    assert q.speaker_mention.lower() == "the rebel group"
+
+
+def test_a_reporting_verb_with_its_own_subject_after_a_comma_starts_another_report(extract):
+    text = ("The judge spoke. When the Comets fan said during questioning that she didn't "
+            "know a thing about baseball, Walker' attorney Dana Moore responded, \"That's a "
+            "plus.\"")
+    extraction = extract("en", text)
+    assert not [q.content for q in extraction.quotes if "attorney" in q.content]
+    assert quote_with(extraction, "she didn't know").content == (
+        "she didn't know a thing about baseball")
+    assert quote_with(extraction, "That's a plus").speaker_name == "Dana Moore"
+
+
+def test_a_fronted_subordinate_clause_stays_when_a_main_clause_follows(extract):
+    text = ("The jury returned at noon. As the verdict was read, the defendant stood still, "
+            "reported Dana Moore of the local radio.")
+    q = quote_with(extract("en", text), "As the verdict was read")
+    assert q.content.endswith("the defendant stood still") and q.speaker_name == "Dana Moore"

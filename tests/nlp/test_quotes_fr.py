@@ -1056,3 +1056,63 @@ def test_incises_with_verbs_the_lexicon_or_the_tagger_miss(extract, text, conten
     quotes = extract("fr", text).quotes
     assert [q.content for q in quotes] == contents
     assert {q.speaker_mention for q in quotes} == {mention}
+
+
+@pytest.mark.parametrize(("text", "content", "mention", "name"), [
+    # a surname with a capitalised particle, hung apart from its title or given name
+    ("« Nous gagnerons vite », a dit Marine Le Goff.", "Nous gagnerons vite", "Marine Le Goff",
+     "Marine Le Goff"),
+    # a body named right after the noun of its kind
+    ("Comme l'a rappelé l'hebdomadaire régional La Gazette du Jura, la route restera fermée.",
+     "la route restera fermée", "La Gazette du Jura", "La Gazette du Jura"),
+])
+def test_names_beside_their_title_or_kind(extract, text, content, mention, name):
+    q = quote_with(extract("fr", text), content)
+    assert q.speaker_mention == mention and name in q.speaker_name
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [
+    # the object clitic announces the clause; a comma stands for the colon
+    ("Anne Le Goff le reconnaît volontiers, la réforme ne sera votée qu'en juin.",
+     "la réforme ne sera votée qu'en juin", "Anne Le Goff"),
+    ("Le maire l'a répété lundi, la commune ne paiera pas les travaux.",
+     "la commune ne paiera pas les travaux", "Le maire"),
+])
+def test_a_clitic_announcing_the_clause_after_a_comma(extract, text, content, mention):
+    q = quote_with(extract("fr", text), content)
+    assert q.speaker_mention == mention and q.kind == "indirect"
+
+
+def test_a_clitic_then_the_narrative_going_on_is_no_quotation(extract):
+    text = "Le préfet l'a dit, puis il est reparti vers Lyon."
+    assert extract("fr", text).quotes == []
+
+
+def test_a_fronted_subordinate_clause_is_not_reported(extract):
+    text = ("Le syndicat a parlé. Alors que de nombreuses stations-service sont en rupture de "
+            "stock, le syndicat s'est engagé à poursuivre la grève.")
+    quotes = extract("fr", text).quotes
+    assert [q.content for q in quotes] == ["à poursuivre la grève"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(extract):
+    text = ("Mardi, le parquet de Lyon a publié un communiqué indiquant que l'enquête était "
+            "close.")
+    q = quote_with(extract("fr", text), "l'enquête était close")
+    assert q.speaker_mention == "le parquet de Lyon"
+
+
+def test_a_report_inside_a_report_stays_in_its_clause(extract):
+    # the comma closes an adverbial of the reported clause, not the clause itself
+    text = ("Une syndicaliste a indiqué que lors du conseil académique, le recteur a répondu "
+            "qu'il n'y aurait pas de retenues sur salaire.")
+    q = quote_with(extract("fr", text), "lors du conseil")
+    assert q.content.endswith("retenues sur salaire") and q.cue == "a indiqué"
+
+
+def test_a_participle_after_the_closing_mark_is_the_writer_s(extract):
+    text = ("M. Dupont a également appelé son auditoire à « nommer l'adversaire », évoquant les "
+            "extrémistes et la violence, « les prêcheurs autoproclamés qui font l'apologie de la "
+            "haine ».")
+    q = quote_with(extract("fr", text), "à « nommer")
+    assert q.content == "à « nommer l'adversaire »"

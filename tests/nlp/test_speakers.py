@@ -714,6 +714,13 @@ def test_it_stands_for_the_body_last_spoken_of_never_a_person(extract):
     assert q.speaker_name == "Foreign Office"
 
 
+def test_it_stands_for_a_body_named_but_not_yet_heard(extract):
+    text = ("The latest figures came from the Coast Guard on Monday. Two boats sank near the "
+            "harbour, it said.")
+    q = quote_with(extract("en", text), "Two boats sank")
+    assert q.speaker_mention == "it" and q.speaker_name == "Coast Guard"
+
+
 def test_it_is_certain_that_reports_nobody(extract):
     text = "The firm is young, and it's certain changes will be coming next year."
     assert extract("en", text).quotes == []

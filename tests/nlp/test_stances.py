@@ -174,6 +174,39 @@ def test_negation_does_not_reach_the_subject(nlp, resources):
 
 
 @pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("fr", "« Il n'y a eu aucune corruption », a dit le maire.",
+         "Il n'y a eu aucune corruption", "corruption"),
+        ("fr", "« Il n'y a pas de scandale », a dit la ministre.", "Il n'y a pas de scandale",
+         "scandale"),
+        ("en", '"There was no corruption in the count," the mayor said.',
+         "There was no corruption in the count", "corruption"),
+    ],
+)
+def test_denying_a_bad_thing_is_against_it(nlp, resources, lang, text, content, target):
+    # Denying fraud is not being for fraud: against the thing, or the claim of it.
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert target in stance.target
+    assert (stance.polarity, stance.method) == ("against", "denied-negative")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "« Le barrage n'est pas dangereux », a dit l'ingénieure.",
+         "Le barrage n'est pas dangereux"),
+        ("en", '"The new bridge is not dangerous," the engineer said.',
+         "The new bridge is not dangerous"),
+    ],
+)
+def test_denying_a_bad_word_of_something_else_stays_favour(nlp, resources, lang, text, content):
+    # The subject is outside the negation: the speaker defends it.
+    stance = main_stance(nlp, resources, lang, text, content, kind="direct")
+    assert (stance.polarity, stance.method) == ("favor", "negation")
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "content"),
     [
         ("fr", "Le ministre a assuré qu'il ne démissionnerait pas.", "il ne démissionnerait pas"),
