@@ -46,6 +46,7 @@ HELDOUT24 = PROJECT_DIR / "tests" / "heldout24"
 HELDOUT25 = PROJECT_DIR / "tests" / "heldout25"
 HELDOUT26 = PROJECT_DIR / "tests" / "heldout26"
 HELDOUT27 = PROJECT_DIR / "tests" / "heldout27"
+HELDOUT28 = PROJECT_DIR / "tests" / "heldout28"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -146,7 +147,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT24 / "fr-heldout24", 0.89), (HELDOUT24 / "en-heldout24", 0.89),
      (HELDOUT25 / "fr-heldout25", 0.83), (HELDOUT25 / "en-heldout25", 0.90),
      (HELDOUT26 / "fr-heldout26", 0.80), (HELDOUT26 / "en-heldout26", 0.91),
-     (HELDOUT27 / "fr-heldout27", 0.83), (HELDOUT27 / "en-heldout27", 0.89)],
+     (HELDOUT27 / "fr-heldout27", 0.83), (HELDOUT27 / "en-heldout27", 0.89),
+     (HELDOUT28 / "fr-heldout28", 0.90), (HELDOUT28 / "en-heldout28", 0.95)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

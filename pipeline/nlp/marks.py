@@ -132,8 +132,15 @@ def quotation_segments(text: str, start: int = 0, end: int | None = None) -> lis
                         record(open_at, i)
                     break
         elif ch == STRAIGHT:
-            if stack and (stack[-1][0] == STRAIGHT or (stack[-1][0] == "”"
-                                                       and _closes_straight(text, i, end))):
+            if len(stack) == 1 and stack[0][0] == STRAIGHT and text[i - 1].isspace() and \
+                    i + 1 < end and text[i + 1].isalnum() and \
+                    _after_sentence_end(text, i, stack[0][1]):
+                # '"… retrospectively. "We are not …"': a mark with a space before and a word
+                # glued after, after a full stop, opens; the first quotation was left open
+                record(stack.pop()[1], None, until=i)
+                stack.append((STRAIGHT, i))
+            elif stack and (stack[-1][0] == STRAIGHT or (stack[-1][0] == "”"
+                                                         and _closes_straight(text, i, end))):
                 open_at = stack.pop()[1]
                 if not stack:
                     record(open_at, i)

@@ -1525,6 +1525,11 @@ def naming_quotes(state: _State) -> None:
             c for c in obj.children if c.dep_ == "appos" and ctx.in_quotes(c)]  # parsed so
         quoted = [n for n in names if any(ctx.in_quotes(t) for t in n.subtree)]
         subject = grammatical_subject(verb, ctx)
+        if subject is None and participle(verb) and verb.dep_ in ("advcl", "acl", "xcomp",
+                                                                   "conj"):
+            # "The government confirmed his death, calling it “a major blow”": the participle
+            # shares the subject of the verb it hangs on
+            subject = grammatical_subject(verb.head, ctx)
         if not quoted or subject is None or ctx.in_quotes(subject):
             continue
         name = quoted[0]

@@ -855,6 +855,12 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         left, right = _np_bounds(token, ctx)
         start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
         return SpeakerMention(start, end, "group", token.i, start, end)
+    if token.lower_ in ("one", "1", "un", "une") and any(
+            c.dep_ in ("prep", "nmod") for c in token.children):
+        for child in token.children:
+            if child.dep_ in ("appos", "nmod:appos") and child.pos_ == "PROPN" and \
+                    child.ent_type_ in PERSON_LABELS:
+                return mention_for(child, ctx)  # "One of the men, David Reed, 34, said"
     if pronoun is not None and pronoun.kind == "generic" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         # "one of the people close to him said": a member of that group, not "one" in general

@@ -1691,7 +1691,8 @@ class Resolver:
             if found is None:
                 # "The last report came from the army. “…,” it said": a body named but not
                 # yet heard from
-                named = self._latest_subject_body(offset, subject=False)
+                named = self._latest_subject_body(offset) or \
+                    self._latest_subject_body(offset, subject=False)
                 if named is not None:
                     return self._org_entity(named[1])
             return found
@@ -1809,8 +1810,9 @@ class Resolver:
         def compatible(entity: Entity) -> bool:
             if person and entity.kind != "person":
                 return False
-            if body and (entity.kind == "person" or self._unnamed_person(entity)):
-                return False
+            if body and (entity.kind == "person" or self._unnamed_person(entity)
+                         or entity.plural):
+                return False  # ("it" is never "the militants")
             if number == "p" and entity.kind == "person":
                 return False
             if number == "p" and self.ctx.lang == "fr" and not entity.plural:

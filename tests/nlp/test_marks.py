@@ -66,3 +66,11 @@ def test_a_single_quote_after_an_s_closes_when_nothing_else_could():
     assert contents(text) == ["false reports", "We are concerned,"]
     assert contents("He said ‘the players’ union is strong’ today.") == [
         "the players’ union is strong"]
+
+
+def test_a_straight_mark_with_a_space_before_reopens_after_a_full_stop():
+    # the closing mark of the first quotation was lost when paragraphs were joined
+    text = ('"It is too late to change that. "We did nothing wrong. We are not guilty," he '
+            'said.')
+    assert contents(text) == ["It is too late to change that.",
+                              "We did nothing wrong. We are not guilty,"]

@@ -584,3 +584,17 @@ def test_a_fronted_subordinate_clause_stays_when_a_main_clause_follows(extract):
             "reported Dana Moore of the local radio.")
     q = quote_with(extract("en", text), "As the verdict was read")
     assert q.content.endswith("the defendant stood still") and q.speaker_name == "Dana Moore"
+
+
+def test_a_naming_participle_shares_the_subject_of_its_verb(extract):
+    text = ('The ministry confirmed the closure on Tuesday, calling the decision "a hard but '
+            'necessary step."')
+    q = quote_with(extract("en", text), "the decision")
+    assert q.kind == "mixed" and q.speaker_mention == "The ministry"
+
+
+def test_a_body_of_members_speaks_as_one(extract):
+    text = ("The Farmers' Alliance met on Monday. The alliance said the new rules would be "
+            "impossible to enforce.")
+    q = quote_with(extract("en", text), "the new rules")
+    assert q.speaker_name == "Farmers' Alliance"

@@ -721,6 +721,13 @@ def test_it_stands_for_a_body_named_but_not_yet_heard(extract):
     assert q.speaker_mention == "it" and q.speaker_name == "Coast Guard"
 
 
+def test_it_is_never_a_plural_group(extract):
+    text = ("The rebels said they would fight on. The last report came from the Coast Guard on "
+            "Monday. Two boats sank near the harbour, it said.")
+    q = quote_with(extract("en", text), "Two boats sank")
+    assert q.speaker_name == "Coast Guard"
+
+
 def test_it_is_certain_that_reports_nobody(extract):
     text = "The firm is young, and it's certain changes will be coming next year."
     assert extract("en", text).quotes == []
@@ -732,3 +739,10 @@ def test_several_of_a_group_speak_as_a_group_not_as_the_person_named_before(extr
     quotes = extract("en", text).quotes
     assert [(q.speaker_name, q.speaker_type) for q in quotes] == [
         ("five of the world's biggest tech companies", "group")]
+
+
+def test_one_of_a_group_named_in_apposition_is_that_person(extract):
+    text = ("The court heard the case. One of the men, David Reed, 34, from Hartford, said he "
+            "would plead not guilty.")
+    q = quote_with(extract("en", text), "he would plead")
+    assert (q.speaker_mention, q.speaker_name) == ("David Reed", "David Reed")
