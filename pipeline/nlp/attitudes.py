@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from pipeline.config import RESOURCES_DIR
 from pipeline.nlp.content import (
+    comma_participle,
     complement_clause,
     include_marks,
     infinitive_complement,
@@ -301,8 +302,15 @@ def _phrase_end(prep: Token, ctx: DocContext) -> int:
 
 def _complements_end(verb: Token, obj: Token, ctx: DocContext) -> int:
     """Last token of the object and of the verb's adjuncts that follow it without a comma
-    (« a exclu les troupes du pays après la fin de la guerre »)."""
+    (« a exclu les troupes du pays après la fin de la guerre »), not a participle set off
+    by a comma (« a salué « une étape » de son pays, parlant de … »)."""
     last = obj.right_edge.i
+    participles = [t.left_edge.i for t in obj.subtree if t.i > obj.i
+                   and t.dep_ in ("acl", "advcl") and comma_participle(t, ctx)]
+    if participles:
+        last = min(participles) - 1
+        while last > obj.i and ctx.doc[last].is_punct and not ctx.in_quotes(ctx.doc[last]):
+            last -= 1
     for child in sorted(verb.children, key=lambda c: c.i):
         if child.i <= last:
             continue
@@ -496,9 +504,10 @@ def _object_quote(state: _State, verb: Token, entries: list[Attitude],
         span = None
         if "np" in entry.frames:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i > verb.i
-                       and c.pos_ in ("NOUN", "PROPN") and (not ctx.in_quotes(c) or any(
-                           g.dep_ == "det" and not ctx.in_quotes(g) for g in c.children))]
-            # (« a dénoncé une « provocation » »: the speaker's word, with an article outside)
+                       and c.pos_ in ("NOUN", "PROPN")]
+            # (« a dénoncé une « provocation » », « a salué « une nouvelle étape » de son
+            # pays »: the speaker's words, in marks, as the object; a whole quotation after the
+            # verb was the reporting-verb stage's, and a text already claimed is not taken)
             if not objects:
                 continue
             obj = objects[0]

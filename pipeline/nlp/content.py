@@ -86,7 +86,7 @@ def subtree_end(token: Token, ctx: DocContext, *, stop_at: int | None = None,
         # « … dans une « impasse », contestant des propos de X »: a reporting participle after
         # a comma, which the parser hung on a noun of the clause, is a report of its own
         inner = [d.left_edge.i for d in child.subtree if d.i > child.i and d.dep_ == "acl"
-                 and _comma_participle(d, ctx) and cue_word(d, ctx.lexicon) is not None]
+                 and comma_participle(d, ctx) and cue_word(d, ctx.lexicon) is not None]
         if inner:
             cut = min(inner) - 1
             while cut > child.i and ctx.tokens[cut].is_punct:
@@ -97,7 +97,7 @@ def subtree_end(token: Token, ctx: DocContext, *, stop_at: int | None = None,
     return min(right + 1, limit)
 
 
-def _comma_participle(verb: Token, ctx: DocContext) -> bool:
+def comma_participle(verb: Token, ctx: DocContext) -> bool:
     previous = ctx.previous_word(verb.left_edge.i)
     return ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
             or verb.tag_ == "VBG") and previous is not None and previous.text == ","
@@ -106,7 +106,7 @@ def _comma_participle(verb: Token, ctx: DocContext) -> bool:
 def _participle_after_quotation(child: Token, ctx: DocContext) -> bool:
     """ « a appelé à « nommer l'ennemi », évoquant les djihadistes »: a participle after the
     closing mark and a comma is the writer's gloss on the quoted words, not part of them."""
-    if child.dep_ not in ("advcl", "acl") or not _comma_participle(child, ctx):
+    if child.dep_ not in ("advcl", "acl") or not comma_participle(child, ctx):
         return False
     comma = ctx.previous_word(child.left_edge.i)
     mark = ctx.previous_word(comma.i) if comma is not None else None
@@ -214,6 +214,9 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 # « a rappelé ce que tout le monde savait : la dette est trop lourde »: the
                 # free relative is an object; what was said follows the colon, if anything
                 return _clause_after_colon(token, ctx)
+            if nouns and previous is not None and previous.i == nouns[-1].i and \
+                    _someone_elses(nouns[-1], cue, ctx):
+                break  # "the tribunal noted her belief that …": her belief, not its words
             if nouns and not cue.takes("addressee") and (relative or ctx.lang == "fr"):
                 # after an object, "que" opens a relative clause ("des choses que l'on
                 # regrettera") unless the noun is one of saying ("l'argument que …")
@@ -267,6 +270,21 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 end = _adjunct_tail(subtree_end(child, ctx), ctx)
                 return token_span(ctx, start, end)
     return None
+
+
+def _someone_elses(noun: Token, cue: Cue, ctx: DocContext) -> bool:
+    """`noun` is possessed by a person ("her belief") while the cue's subject is a body: the
+    clause after the noun is that person's, not the subject's."""
+    personal = {"his", "her", "son", "sa", "ses"}
+    if not any(c.dep_ in ("poss", "nmod:poss", "det") and c.lower_ in personal
+               for c in noun.children):
+        return False
+    subjects = [c for verb in (cue.token, cue.head) for c in verb.children
+                if c.dep_.startswith("nsubj")]
+    if not subjects:
+        return False
+    title = ctx.lexicon.title(subjects[0].lemma_) or ctx.lexicon.title(subjects[0].text)
+    return title is not None and title.kind == "institution"
 
 
 def _second_attribution(clause: Token, ctx: DocContext) -> bool:

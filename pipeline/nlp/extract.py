@@ -70,8 +70,15 @@ _GLUED_SENTENCES = (
 _MARK_AFTER_ELISION = r"(?<=[^\W\d_]['’])[\"“]"
 
 
-# « Claire O'Petit », "Sean O'Brien": an Irish name, not an elision the French tokenizer splits
-_IRISH_NAME = re.compile(r"^O['’][A-Z][^\W\d_]+$")
+# « Claire O'Petit », "Sean O'Brien": an Irish name, not an elision the French tokenizer splits;
+# « Le Floc'h », « Kerc'hoz »: the Breton c'h inside a capitalised name
+_IRISH_NAME = re.compile(r"^(?:O['’][A-Z][^\W\d_]+|[A-Z][^\W\d_]*c['’]h[^\W\d_]*)$")
+# « l'état-major », « le garde-côte »: a lower-case compound the French tokenizer's list of
+# hyphenated words lacks, split into three tokens that wreck the parse (« état » the root of
+# the sentence); kept whole unless its second part is a clitic (« dit-il », « celui-ci »)
+_LOWER_COMPOUND = re.compile(
+    r"^[a-zàâäçéèêëîïôöûùüÿœæ]{2,}-(?!(?:il|ils|elle|elles|on|je|tu|nous|vous|ce|le|la|les|"
+    r"lui|leur|leurs|moi|toi|en|y|là|ci|même|mêmes)$)[a-zàâäçéèêëîïôöûùüÿœæ]{2,}$")
 
 
 def repair_tokenizer(nlp: Language) -> Language:
@@ -83,7 +90,8 @@ def repair_tokenizer(nlp: Language) -> Language:
         default_match = nlp.tokenizer.token_match
 
         def token_match(text: str):  # the default's signature: a match or None
-            return _IRISH_NAME.match(text) or (default_match(text) if default_match else None)
+            return _IRISH_NAME.match(text) or _LOWER_COMPOUND.match(text) or (
+                default_match(text) if default_match else None)
 
         nlp.tokenizer.token_match = token_match
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

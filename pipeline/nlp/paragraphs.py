@@ -89,11 +89,22 @@ def mark_boilerplate(text: str, paragraphs: Sequence[Paragraph],
         reason = in_tail
         if reason is None:
             for pattern in usable:
-                if not pattern.regex.search(line):
+                match = pattern.regex.search(line)
+                if not match:
                     continue
                 if pattern.scope == "short" and len(line.split()) > _SHORT_LINE_WORDS:
                     continue
                 reason = pattern.why or pattern.regex.pattern
+                cut = _last_sentence_start(line, match.start())
+                if pattern.scope == "line" and match.end() == len(line) and cut > 0 and \
+                        len(line.split()) > _SHORT_LINE_WORDS:
+                    # "… the spokesman said Journalist X contributed to this report.": a credit
+                    # line glued to the end of a long paragraph takes its own sentence only
+                    end = paragraph.start + cut
+                    while end > paragraph.start and text[end - 1].isspace():
+                        end -= 1
+                    result.append(Paragraph(paragraph.start, end, None))
+                    paragraph = Paragraph(paragraph.start + cut, paragraph.end)
                 if pattern.scope == "tail":
                     in_tail = reason
                 break
@@ -101,6 +112,20 @@ def mark_boilerplate(text: str, paragraphs: Sequence[Paragraph],
             reason = "signature line at the end of the article"
         result.append(Paragraph(paragraph.start, paragraph.end, reason))
     return result
+
+
+def _last_sentence_start(line: str, before: int) -> int:
+    """Offset in `line` where the sentence holding offset `before` starts (0 when none is
+    found): after the last full stop and space, or the last lower-case word followed by a
+    capitalised one that ends a sentence left without its full stop."""
+    stops = list(re.finditer(r"[.!?]['’\"”»]?\s+(?=\S)", line[:before]))
+    start = stops[-1].end() if stops else 0
+    # the capitalised words right before the match ("Journalist Jane Roe contributed …")
+    names = re.search(r"(?:\b[A-ZÀ-ÖØ-Þ][\w'’.-]*\s+)+$", line[:before])
+    if names is not None and names.start() > start and \
+            re.search(r"[a-z,]\s+$", line[:names.start()]):
+        return names.start()  # glued to the sentence before, its full stop lost
+    return start
 
 
 def paragraphs_of(text: str, patterns: Iterable[BoilerplatePattern], *, lang: str

@@ -843,6 +843,9 @@ def _object_after(ctx: DocContext, j: int) -> Token | None:
 def _agentive(token: Token, ctx: DocContext) -> bool:
     """Can `token` head the source of a statement (not a document or a measure)?"""
     title = ctx.lexicon.title(token.lemma_) or ctx.lexicon.title(token.text)
+    if title is not None and title.kind == "document" and token.text[:1].isupper() and \
+            token.ent_type_ in ("ORG", "PER", "PERSON") and not token.is_sent_start:
+        return True  # "the United States Geological Survey": a body's name, not a survey
     if title is not None:
         return title.kind != "document"
     return True
@@ -1665,6 +1668,13 @@ def _nominal_cue_after(segment: Segment, ctx: DocContext
     return None
 
 
+def _starts_in_prose(draft: Draft, ctx: DocContext) -> bool:
+    """The content begins in article prose, not in a credit line the paragraph split left in
+    the same sentence ("…, the spokesman said Journalist X contributed to this report")."""
+    first = ctx.token_at(draft.start)
+    return first is None or ctx.is_prose(first)
+
+
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """Drop a draft that repeats a more confident one (a quotation nested in a longer
     reported clause is kept: "X, the source, who said Y, told Reuters")."""
@@ -1698,7 +1708,8 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
     naming_quotes(state)
     continuation_quotes(state)
     drafts = [d for d in state.drafts
-              if (d.speaker is not None and d.speaker.kind not in ("first", "generic")
+              if _starts_in_prose(d, ctx) and (
+                  d.speaker is not None and d.speaker.kind not in ("first", "generic")
                   and not _pronoun_of_quoted_words(d, ctx)
                   and (d.speaker.kind in ("name", "pronoun")
                        or animate(ctx.doc[d.speaker.head], ctx)

@@ -112,6 +112,9 @@ class Resources:
     known_people: tuple[KnownPerson, ...] = ()
     known_index: dict[str, KnownPerson] = field(default_factory=dict)
     nationalities: dict[str, str] = field(default_factory=dict)  # folded word -> country code
+    # per language: (words of a periphrasis, words of the office it names, that office's head)
+    role_equivalents: dict[str, tuple[tuple[frozenset[str], frozenset[str], str], ...]] = field(
+        default_factory=dict)
 
     def lexicon(self, lang: str) -> Lexicon:
         try:
@@ -189,8 +192,16 @@ class Resources:
             for cells in _rows(path):
                 for word in cells[1].split():
                     nationalities[fold(word.replace("_", " "))] = cells[0]
+        equivalents: dict[str, list[tuple[frozenset[str], frozenset[str], str]]] = {}
+        path = root / "role_equivalents.tsv"
+        if path.exists():
+            for cells in _rows(path):
+                equivalents.setdefault(cells[0], []).append(
+                    (frozenset(fold(w) for w in cells[1].split()),
+                     frozenset(fold(w) for w in cells[2].split()), fold(cells[3])))
         return cls(lexicons=lexicons, boilerplate=boilerplate, known_people=people,
-                   known_index=index, nationalities=nationalities)
+                   known_index=index, nationalities=nationalities,
+                   role_equivalents={k: tuple(v) for k, v in equivalents.items()})
 
 
 # --------------------------------------------------------------------------------------------

@@ -1153,6 +1153,14 @@ def author_of_statement(source: Token, ctx: DocContext) -> Token:
     préfecture », « a affirmé une étude de l'ONG X »: the body that issued the statement or
     the document is the source."""
     title = ctx.lexicon.title(source.lemma_) or ctx.lexicon.title(source.text)
+    if source.lemma_.lower() in ctx.lexicon.nominal_cues or \
+            source.lower_ in ctx.lexicon.nominal_cues or (title is not None
+                                                          and title.kind == "document"):
+        agent = _participle_agent(source, ctx)
+        if agent is not None and not ctx.in_quotes(agent) and animate(agent, ctx):
+            # « selon un bilan communiqué samedi par les autorités », "data obtained by the
+            # site": whoever published or obtained it
+            return agent
     if source.lemma_.lower() not in ctx.lexicon.nominal_cues and \
             source.lower_ not in ctx.lexicon.nominal_cues and \
             (title is None or title.kind != "document" or "Plur" in source.morph.get("Number")
@@ -1174,6 +1182,24 @@ def author_of_statement(source: Token, ctx: DocContext) -> Token:
         if issuer is not None and not ctx.in_quotes(issuer) and animate(issuer, ctx):
             return issuer
     return source
+
+
+def _participle_agent(noun: Token, ctx: DocContext) -> Token | None:
+    """The agent of a participle of publishing modifying `noun` (« publié par X », "released
+    by X")."""
+    for child in noun.children:
+        if child.dep_ not in ("acl", "amod") or "Part" not in child.morph.get("VerbForm") and \
+                child.tag_ != "VBN":
+            continue
+        if not ctx.lexicon.is_word("publishing_verb", child.lemma_.lower()):
+            continue
+        for agent in child.children:
+            if agent.dep_ == "obl:agent" or (agent.dep_ in ("obl", "obl:mod") and any(
+                    g.dep_ == "case" and g.lower_ == "par" for g in agent.children)):
+                return agent
+            if agent.dep_ == "agent":
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def speaker_for(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True

@@ -102,6 +102,7 @@ class Role:
     nationality: str | None
     gender: str | None
     age: int | None = None  # « de 32 ans », "32-year-old": two ages are two people
+    periphrasis: bool = False  # « le chef de l'État »: the office named another way
 
 
 @dataclass
@@ -979,7 +980,14 @@ class Resolver:
                 if is_noun(t):
                     before_of.append(fold_word(t.text))
             head = (before_of or nouns or [words[-1]])[-1]
-        return Role(frozenset(words), head or words[0], nationality, gender, _age(tokens))
+        periphrasis = False
+        for phrase, office, office_head in self.resources.role_equivalents.get(self.ctx.lang,
+                                                                             ()):
+            if phrase <= set(words):  # « le chef de l'État »: the president
+                words.extend(office)
+                head, periphrasis = office_head, True
+        return Role(frozenset(words), head or words[0], nationality, gender, _age(tokens),
+                    periphrasis)
 
     def _roles_around(self, mention: NameMention) -> list[Role]:
         """Role descriptions the text attaches to this name mention."""
@@ -1867,6 +1875,8 @@ class Resolver:
                 continue
             if role.gender and entity.gender and role.gender != entity.gender:
                 continue
+            if role.periphrasis and entity.first_start > mention.start:
+                continue  # « le chef de l'État » stands for a president named before it only
             if role.age is not None and any(known.age is not None and known.age != role.age
                                             for known in entity.roles):
                 continue  # « le reporter de 32 ans » is not the merchant of 26

@@ -32,6 +32,16 @@ def test_credit_lines_and_prompts_are_boilerplate(lang, line):
     assert not paragraphs[1].is_prose
 
 
+def test_a_credit_line_glued_to_a_long_paragraph_takes_only_its_own_sentence():
+    prose = ("The mayor opened the new bridge on Friday, his office said. The work took three "
+             "years and cost twelve million dollars, the engineer said. Traffic will resume on "
+             "Monday, the spokesman said")
+    text = prose + " Reporter Jane Roe contributed to this report."
+    paragraphs = paragraphs_of(text, PATTERNS, lang="en")
+    assert [(text[p.start:p.end], p.is_prose) for p in paragraphs] == [
+        (prose, True), ("Reporter Jane Roe contributed to this report.", False)]
+
+
 def test_teasers_after_a_tail_marker_are_all_boilerplate():
     text = "The mayor spoke.\nOther Opinion Columns\nA column title\nAnother teaser"
     paragraphs = paragraphs_of(text, PATTERNS, lang="en")

@@ -598,3 +598,27 @@ def test_a_body_of_members_speaks_as_one(extract):
             "impossible to enforce.")
     q = quote_with(extract("en", text), "the new rules")
     assert q.speaker_name == "Farmers' Alliance"
+
+
+def test_a_credit_line_glued_to_the_last_sentence_is_no_quotation(extract):
+    text = ("The mayor opened the new bridge on Friday, his office said. The work took three "
+            "years and cost twelve million dollars, the engineer said. Traffic will resume on "
+            "Monday, the spokesman said Reporter Jane Roe contributed to this report.")
+    contents = [q.content for q in extract("en", text).quotes]
+    assert "The mayor opened the new bridge on Friday" in contents
+    assert not [c for c in contents if "Jane Roe" in c]
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    ("The town is calm. The dam burst at night, according to the National Water Survey.",
+     "The dam burst at night", "National Water Survey"),
+    ("The town is calm. She called them fortune tellers, according to the tribunal.",
+     "She called them fortune tellers", "Tribunal"),
+    ("The town is calm. At least 40 people died, according to figures released on Saturday "
+     "by the national police.", "At least 40 people died", "national police"),
+    ("The town is calm. The union will take the case to court, as reported by the local "
+     "newspaper.", "The union will take the case to court", "newspaper"),
+])
+def test_sources_after_according_to(extract, text, content, speaker):
+    q = quote_with(extract("en", text), content)
+    assert speaker.lower() in q.speaker_name.lower()

@@ -1116,3 +1116,26 @@ def test_a_participle_after_the_closing_mark_is_the_writer_s(extract):
             "haine ».")
     q = quote_with(extract("fr", text), "à « nommer")
     assert q.content == "à « nommer l'adversaire »"
+
+
+@pytest.mark.parametrize(("text", "content", "speaker"), [
+    # a lower-case compound kept whole (the parse of « état - major » had no subject)
+    ("La ville est calme. Selon l'état-major ukrainien, « la situation dans l'est reste "
+     "difficile ».", "la situation dans l'est", "état-major"),
+    # whoever published or obtained the data
+    ("La ville est calme. D'après les données obtenues par le site Mediapart, près de 20 000 "
+     "salariés ont quitté l'entreprise.", "près de 20 000 salariés", "Mediapart"),
+    ("La ville est calme. La CGT portera l'affaire devant la justice, comme rapporté par le "
+     "quotidien La Dépêche.", "La CGT portera", "La Dépêche"),
+])
+def test_sources_of_selon_and_its_kin(extract, text, content, speaker):
+    q = quote_with(extract("fr", text), content)
+    assert speaker.lower() in q.speaker_name.lower()
+
+
+def test_a_quoted_object_of_a_verb_of_praise_is_a_mixed_quotation(extract):
+    text = ("Paris appuyait les troupes. En réaction, le gouvernement a salué « une nouvelle "
+            "étape vers la souveraineté » de son pays, parlant de « moment historique ».")
+    q = quote_with(extract("fr", text), "« une nouvelle étape")
+    assert q.content == "« une nouvelle étape vers la souveraineté » de son pays"
+    assert q.kind == "mixed" and q.speaker_mention == "le gouvernement"

@@ -746,3 +746,24 @@ def test_one_of_a_group_named_in_apposition_is_that_person(extract):
             "would plead not guilty.")
     q = quote_with(extract("en", text), "he would plead")
     assert (q.speaker_mention, q.speaker_name) == ("David Reed", "David Reed")
+
+
+def test_a_periphrasis_of_an_office_finds_the_holder_named_before(extract):
+    text = ("Le président de la République Paul Mercier a annoncé dimanche le retrait des "
+            "troupes. « Nous mettons fin à cette mission », a promis le chef de l'État.")
+    q = quote_with(extract("fr", text), "Nous mettons fin")
+    assert q.speaker_name == "Paul Mercier"
+
+
+def test_a_periphrasis_does_not_reach_forward_to_another_president(extract):
+    text = ("« Nous taxerons l'acier lundi », a déclaré le chef de l'État dans l'avion. "
+            "Le milliardaire a ajouté que l'aluminium suivrait. Plus tard, le président "
+            "Paul Mercier a répondu qu'il attendrait.")
+    q = quote_with(extract("fr", text), "Nous taxerons")
+    assert q.speaker_name != "Paul Mercier"
+
+
+def test_a_breton_name_keeps_its_c_h(extract):
+    text = "« Nous ne lâcherons rien », a réagi la présidente du syndicat, Anne Le Moc’h."
+    q = quote_with(extract("fr", text), "Nous ne lâcherons")
+    assert q.speaker_name == "Anne Le Moc’h"
