@@ -47,6 +47,7 @@ HELDOUT25 = PROJECT_DIR / "tests" / "heldout25"
 HELDOUT26 = PROJECT_DIR / "tests" / "heldout26"
 HELDOUT27 = PROJECT_DIR / "tests" / "heldout27"
 HELDOUT28 = PROJECT_DIR / "tests" / "heldout28"
+HELDOUT29 = PROJECT_DIR / "tests" / "heldout29"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -122,9 +123,13 @@ _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26":
 # heldout27 arrived last and was read only briefly: each set keeps one quote given to someone who
 # does not speak (« raconte le sergent chef des pompiers » resolved to the one person the article
 # names, the victim; a conspiracy movement taken for the source of a claim about it)
-_NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1}
+# en-heldout29 keeps one too: "members of the party who were backing other candidates", an
+# act of support in a relative clause read as a stance of the party. fr-heldout29's mentions are
+# the annotator's « sa » (« sa sortie … affirmant que ») and a quotation whose source is « la
+# même source » rather than the person named before.
+_NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1}
 _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
-                   "fr-heldout26": 0.85}
+                   "fr-heldout26": 0.85, "fr-heldout29": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -148,7 +153,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT25 / "fr-heldout25", 0.83), (HELDOUT25 / "en-heldout25", 0.90),
      (HELDOUT26 / "fr-heldout26", 0.80), (HELDOUT26 / "en-heldout26", 0.91),
      (HELDOUT27 / "fr-heldout27", 0.83), (HELDOUT27 / "en-heldout27", 0.89),
-     (HELDOUT28 / "fr-heldout28", 0.90), (HELDOUT28 / "en-heldout28", 0.95)],
+     (HELDOUT28 / "fr-heldout28", 0.90), (HELDOUT28 / "en-heldout28", 0.95),
+     (HELDOUT29 / "fr-heldout29", 0.87), (HELDOUT29 / "en-heldout29", 0.93)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

@@ -867,8 +867,10 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         left, right = _np_bounds(token, ctx)
         start, end = doc[left].idx, doc[right].idx + len(doc[right].text)
         return SpeakerMention(start, end, "anonymous", token.i, start, end)
-    misread_name = token.pos_ == "PRON" and pronoun is None and \
-        token.ent_type_ in PERSON_LABELS and token.text[:1].isupper()  # « Poutine » as PRON
+    # « Poutine », « Sony » tagged as pronouns: a capitalised word no pronoun list holds, named
+    # by the tagger or inside its sentence
+    misread_name = token.pos_ == "PRON" and pronoun is None and token.text[:1].isupper() and (
+        token.ent_type_ in NAME_LABELS or not token.is_sent_start) and token.is_alpha
     if (token.pos_ == "PRON" and not misread_name) or (
             pronoun is not None and token.pos_ != "PROPN" and not any(
                 c.dep_ == "det" for c in token.children)):  # "une personne" is not "personne"
@@ -944,6 +946,11 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
             k -= 1
         holder = (k, left - 1)
         np_start = doc[k].idx
+    if holder is None and not _is_name_token(doc[left], ctx) and _title_word(doc[left], ctx) \
+            and right + 1 < len(doc) and doc[right + 1].text == ",":
+        holder = _name_opening_apposition(left, ctx)
+        if holder is not None:
+            np_start = doc[holder[0]].idx
     # role + name, name + apposition
     name = holder or name_tokens(left, right, ctx, token)
     if name is None:
@@ -980,6 +987,25 @@ def _capitalised_particle(token: Token, ctx: DocContext) -> bool:
     """A name particle written with a capital inside a sentence: the "Le" of "Le Pen"."""
     return token.text[:1].isupper() and not token.is_sent_start and \
         ctx.lexicon.is_word("name_particle", token.text)
+
+
+def _name_opening_apposition(left: int, ctx: DocContext) -> tuple[int, int] | None:
+    """ "Hermen Hulst, directeur de PlayStation Studios, a déclaré": a name opening its
+    sentence or paragraph, then a comma and the role phrase at `left` that the parser took for
+    the subject; the name is the role's holder."""
+    doc = ctx.doc
+    end = left - 2
+    if end < 0 or doc[left - 1].text != "," or not _is_name_token(doc[end], ctx) or \
+            ctx.in_quotes(doc[end]) or ctx.is_time(doc[end]):
+        return None
+    start = end
+    while start > 0 and _is_name_token(doc[start - 1], ctx) and doc[start - 1].whitespace_:
+        start -= 1
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and not before.is_space and before.text not in ".!?" and \
+            ctx.token_paragraph[before.i] == ctx.token_paragraph[start]:
+        return None  # « Selon Paul, le ministre … »: not the subject
+    return start, end
 
 
 def _name_run_end(right: int, ctx: DocContext) -> int:

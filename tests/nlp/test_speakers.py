@@ -767,3 +767,18 @@ def test_a_breton_name_keeps_its_c_h(extract):
     text = "« Nous ne lâcherons rien », a réagi la présidente du syndicat, Anne Le Moc’h."
     q = quote_with(extract("fr", text), "Nous ne lâcherons")
     assert q.speaker_name == "Anne Le Moc’h"
+
+
+def test_a_name_opening_its_paragraph_holds_the_role_after_it(extract):
+    text = ("Des ventes en baisse\n"
+            "Piet Hulsman, directeur de Nova Studios, a déclaré que l’entreprise avait besoin de "
+            "plus de ressources. Le directeur de Nova, Jim Ralf, a parlé ensuite.")
+    q = quote_with(extract("fr", text), "l’entreprise avait besoin")
+    assert q.speaker_name == "Piet Hulsman"
+
+
+def test_a_company_tagged_as_a_pronoun_is_still_a_name(extract):
+    text = ("« Nous voulons innover », a ajouté Hermen Vos. Le plan intervient après que Sony a "
+            "averti ce mois-ci que les ventes n’atteindraient pas les objectifs.")
+    q = quote_with(extract("fr", text), "les ventes")
+    assert q.speaker_name == "Sony"
