@@ -48,6 +48,7 @@ HELDOUT26 = PROJECT_DIR / "tests" / "heldout26"
 HELDOUT27 = PROJECT_DIR / "tests" / "heldout27"
 HELDOUT28 = PROJECT_DIR / "tests" / "heldout28"
 HELDOUT29 = PROJECT_DIR / "tests" / "heldout29"
+HELDOUT30 = PROJECT_DIR / "tests" / "heldout30"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -127,7 +128,10 @@ _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26":
 # act of support in a relative clause read as a stance of the party. fr-heldout29's mentions are
 # the annotator's « sa » (« sa sortie … affirmant que ») and a quotation whose source is « la
 # même source » rather than the person named before.
-_NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1}
+# fr-heldout30 keeps one: « Il maintient que … » after a sentence whose subject the parser
+# missed, taken up as the extradited man rather than his lawyer.
+_NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1,
+                        "fr-heldout30": 1}
 _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
                    "fr-heldout26": 0.85, "fr-heldout29": 0.85}
 
@@ -154,7 +158,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT26 / "fr-heldout26", 0.80), (HELDOUT26 / "en-heldout26", 0.91),
      (HELDOUT27 / "fr-heldout27", 0.83), (HELDOUT27 / "en-heldout27", 0.89),
      (HELDOUT28 / "fr-heldout28", 0.90), (HELDOUT28 / "en-heldout28", 0.95),
-     (HELDOUT29 / "fr-heldout29", 0.87), (HELDOUT29 / "en-heldout29", 0.93)],
+     (HELDOUT29 / "fr-heldout29", 0.87), (HELDOUT29 / "en-heldout29", 0.93),
+     (HELDOUT30 / "fr-heldout30", 0.83), (HELDOUT30 / "en-heldout30", 0.93)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

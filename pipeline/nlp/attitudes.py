@@ -438,6 +438,8 @@ def _copula_before(adj: Token, ctx: DocContext, lexicon: AttitudeLexicon) -> Tok
                                                and _reflexive_clitic(word, ctx)):
                 return None
             return word
+        if j == adj.i - 1 and adj.pos_ == "NOUN" and _norm(word.text) in ("d'", "de"):
+            continue  # « est d'avis »
         if word.pos_ != "ADV" or ctx.lexicon.is_word("negation", _norm(word.text)):
             return None
     return None
@@ -446,7 +448,10 @@ def _copula_before(adj: Token, ctx: DocContext, lexicon: AttitudeLexicon) -> Tok
 def _adjective_quote(state: _State, adj: Token, entry: Attitude,
                      lexicon: AttitudeLexicon) -> None:
     ctx = state.ctx
-    if adj.dep_ == "compound" or adj.pos_ not in ("ADJ", "VERB"):
+    previous = ctx.previous_word(adj.i)
+    set_phrase = adj.pos_ == "NOUN" and previous is not None and \
+        _norm(previous.text) in ("d'", "de")  # « est d'avis que »
+    if adj.dep_ == "compound" or (adj.pos_ not in ("ADJ", "VERB") and not set_phrase):
         return
     copula = _copula_before(adj, ctx, lexicon)
     if copula is None or _is_negated(copula, ctx) or _is_negated(adj, ctx):

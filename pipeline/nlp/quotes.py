@@ -328,6 +328,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
         if cue.takes("direct"):
             k = _segment_after_cue(cue, ctx)
             speaker = speaker_for(cue, ctx) if k is not None else None
+            if k is not None and speaker is None and _opening_participle(cue, ctx):
+                speaker = _last_speaker(state, cue.start)
             if k is not None and k not in state.used_segments and speaker is not None:
                 segment = ctx.segments[k]
                 state.add(Draft("direct", segment.start, segment.end, (cue.start, cue.end),
@@ -890,6 +892,10 @@ def prepositional_quotes(state: _State) -> None:
             n = _phrase_at(ctx, i, phrase)
             if not n:
                 continue
+            before = ctx.previous_word(i)
+            if phrase.startswith("de ") and before is not None and not before.is_punct and \
+                    ctx.unit_of(token)[0] != i:
+                continue  # « se passer de l'avis de X » is no « De l'avis de X, … »
             source = _object_after(ctx, i + n)
             if source is not None:
                 source = author_of_statement(source, ctx)  # (« selon un rapport de X »: X)
@@ -1666,6 +1672,22 @@ def _nominal_cue_after(segment: Segment, ctx: DocContext
                 cue_span = (tokens[1].idx, tokens[n].idx + len(tokens[n].text))
                 return cue_span, mention_for(source, ctx), "statement"
     return None
+
+
+def _opening_participle(cue: Cue, ctx: DocContext) -> bool:
+    """ « Ajoutant : « … » », "Adding: “…”": a participle opening its sentence, with no
+    subject of its own."""
+    first = min(cue.token.i, cue.head.i)
+    return participle(cue.token) and first == ctx.unit_of(cue.token)[0]
+
+
+def _last_speaker(state: _State, offset: int) -> SpeakerMention | None:
+    """The speaker of the last quotation before `offset`, in its paragraph or the one
+    before: who the text goes on quoting."""
+    paragraph = _paragraph_of(state.ctx, offset)
+    before = [d for d in state.drafts if d.end <= offset and d.speaker is not None
+              and paragraph - d.paragraph <= 1]
+    return max(before, key=lambda d: d.end).speaker if before else None
 
 
 def _starts_in_prose(draft: Draft, ctx: DocContext) -> bool:

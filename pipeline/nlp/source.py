@@ -81,6 +81,11 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
             if _hyphenated_tail(child.i, child.doc):
                 child = child.doc[child.i - 2]  # « Kim Jong-un a dit »: "un" parsed the subject
             subjects.append(child)
+    if not subjects:
+        # « Il a par ailleurs indiqué »: the parser hung the subject on the auxiliary
+        subjects = [c for aux in verb.children if aux.dep_.startswith("aux") and aux.i < verb.i
+                    for c in aux.children if c.dep_ in ("nsubj", "nsubj:pass") and c.i < aux.i
+                    and not c.text.startswith("-")]
     if subjects:
         # several subjects ("le tabloïd Blesk", "c'est ainsi qu'il a dit"): the nearest one
         # before the verb is the one that governs it
@@ -92,6 +97,18 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
             if inner:
                 return inner[0] if child.dep_ == "agent" else child
     return None
+
+
+def _gerund_after_report(cue: Cue, ctx: DocContext) -> Token | None:
+    """The reporting verb before « , en + participle » (a French gerund set off by a
+    comma), when the cue is that participle."""
+    if ctx.lang != "fr" or not _participle(cue.token):
+        return None
+    en = ctx.previous_word(cue.token.i)
+    comma = ctx.previous_word(en.i) if en is not None else None
+    if en is None or en.lower_ != "en" or comma is None or comma.text != ",":
+        return None
+    return _reporting_verb_before(comma, ctx)
 
 
 def _reporting_verb_before(verb: Token, ctx: DocContext) -> Token | None:
@@ -273,6 +290,15 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
     narrated = _narrative_infinitive_speaker(cue, ctx)
     if narrated is not None:
         return narrated
+    gerund = _gerund_after_report(cue, ctx)
+    if gerund is not None and depth < 3:
+        # « …, a expliqué M. X, en précisant que … »: the gerund's subject is the reporting
+        # verb's, however the parser hung it
+        parent = Cue(token=gerund, head=gerund, entry=cue.entry, start=gerund.idx,
+                     end=gerund.idx + len(gerund.text), inverted=_inverted_after(gerund, ctx))
+        found = speaker_token(parent, ctx, allow_inverted=True, depth=depth + 1)
+        if found is not None:
+            return found
     for verb in (cue.token, cue.head):
         subject = grammatical_subject(verb, ctx)
         if subject is not None and not ctx.in_quotes(subject):
@@ -953,6 +979,11 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
             np_start = doc[holder[0]].idx
     # role + name, name + apposition
     name = holder or name_tokens(left, right, ctx, token)
+    if name is not None and all(_title_word(t, ctx) for t in doc[name[0]:name[1] + 1]):
+        # "Minister for Life Sciences, George Freeman, told": a capitalised title is not
+        # the name when a person stands in apposition
+        name = None if any(c.dep_ in ("appos", "nmod:appos") and c.ent_type_ in PERSON_LABELS
+                           for c in token.children) else name
     if name is None:
         for child in token.children:
             if child.dep_ in ("appos", "flat:name") and child.pos_ in ("PROPN", "NOUN"):

@@ -116,6 +116,7 @@ class NameMention:
     gender: str | None
     token: int
     subject: bool
+    embedded: bool = False  # the subject of a complement clause (« … que X viendra »)
 
 
 @dataclass
@@ -250,12 +251,17 @@ class Resolver:
         subject = token.dep_.startswith("nsubj") or (
             token.head.dep_.startswith("nsubj") and token.dep_ in (
                 "compound", "flat", "flat:name", "appos", "nmod:appos", "amod"))
+        clause = token.head if token.dep_.startswith("nsubj") else token.head.head
+        # « … l'assurance à l'effet que Franklin pourra être rejugé. Il maintient … »: the
+        # subject of a clause reported or complemented is not what « il » takes up first
+        embedded = subject and any(c.dep_ == "mark" and self.ctx.lexicon.is_word(
+            "complementizer", c.text.replace("’", "'")) for c in clause.children)
         if subject and self._between_dashes(token):
             # « le premier ministre – que Nicolas Sarkozy rencontrera demain – … il a
             # assuré »: the subject of an aside is not what the text is about
             subject = False
         return NameMention(start, end, self.ctx.text[start:end], words, name, label, gender,
-                           token.i, subject)
+                           token.i, subject, embedded)
 
     def _between_dashes(self, token: Token) -> bool:
         """`token` stands in an aside set off by two dashes, with no full stop between them
@@ -828,8 +834,12 @@ class Resolver:
         paragraph = self._paragraph(mention.np_start)
         best: tuple[int, OrgCluster] | None = None
         for cluster in self.orgs:
-            if association and not cluster.heads and all(
-                    t.pos_ == "ADJ" for t in extra):
+            # (in English also a body whose own name holds such a noun, "the British
+            # Bankers' Association … the lobby group"; French keeps « une association … »
+            # descriptions apart)
+            if association and (not cluster.heads or (ctx.lang == "en" and any(
+                    lexicon.is_word("association_noun", h) for h in cluster.heads))) and all(
+                    t.pos_ == "ADJ" or t.dep_ == "compound" for t in extra):
                 # « … les déclarations de Greenpeace. L'organisation écologiste a appelé … »:
                 # the body named last, in this paragraph or the one before
                 before = [n.start for n in cluster.names if n.end <= mention.np_start
@@ -871,7 +881,7 @@ class Resolver:
         if all(n.start != mention.start for n in entity.names):
             entity.names.append(mention)
             entity.first_start = min(entity.first_start, mention.start)
-            self.history.append((mention.start, entity, mention.subject))
+            self.history.append((mention.start, entity, mention.subject and not mention.embedded))
             self.history.sort(key=lambda h: h[0])
         if mention.gender and not entity.gender:
             entity.gender = mention.gender
@@ -1026,7 +1036,10 @@ class Resolver:
             # (after « de », « par », "by" or another preposition)
             after_of = opener is not None and opener.i >= unit_start and (norm_token(
                 opener) in ("de", "d'", "du", "des", "of") or opener.pos_ == "ADP")
-            if phrase and phrase[0].pos_ == "DET" and self._role_nouns(phrase) and (
+            # (« et du ministre des Finances, X »: the article fused in « du »)
+            fused = opener is not None and "Def" in opener.morph.get("Definite") and \
+                opener.pos_ == "ADP"
+            if phrase and (phrase[0].pos_ == "DET" or fused) and self._role_nouns(phrase) and (
                     opener is None or opener.i < unit_start or opener.text in ",:;"
                     # after « de », only a function the word lists know: « en présence de
                     # l'administrateur de l'hôpital, X » but not « lors de la conférence, X »
@@ -1181,7 +1194,10 @@ class Resolver:
         while phrase and phrase[0].pos_ not in ("DET",):
             if len(phrase) <= 1:
                 break
+            fused = phrase[0].pos_ == "ADP" and "Def" in phrase[0].morph.get("Definite")
             phrase = phrase[1:]
+            if fused:
+                break  # « et du ministre des Finances »: the article is in « du »
         return phrase
 
     # ---------------------------------------------------------------- resolution

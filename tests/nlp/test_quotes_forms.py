@@ -4,6 +4,8 @@ gerund and particle complements, misparsed preposed clauses, names with particle
 
 import pytest
 
+from tests.nlp.conftest import quote_with
+
 pytestmark = pytest.mark.slow
 
 
@@ -385,3 +387,14 @@ def test_court_ruling_that(extract):
                                              "was unconstitutional.").quotes] == [
         "the policy was unconstitutional"]
     assert extract("en", "The party has ruled the country since 1990.").quotes == []
+
+
+@pytest.mark.parametrize(("lang", "text", "content"), [
+    ("fr", "« Nous allons renforcer notre capacité », a expliqué Paul Durand. Ajoutant : « L'eau "
+           "peut constituer un levier. »", "L'eau peut constituer un levier."),
+    ("en", "\"We will build it,\" said Paul Durand. Adding: \"Water can be a lever for growth.\"",
+     "Water can be a lever for growth."),
+])
+def test_a_sentence_opening_with_a_participle_goes_on_quoting(extract, lang, text, content):
+    q = quote_with(extract(lang, text), content)
+    assert q.speaker_name == "Paul Durand" and q.kind == "direct"

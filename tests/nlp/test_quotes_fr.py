@@ -1139,3 +1139,46 @@ def test_a_quoted_object_of_a_verb_of_praise_is_a_mixed_quotation(extract):
     q = quote_with(extract("fr", text), "« une nouvelle étape")
     assert q.content == "« une nouvelle étape vers la souveraineté » de son pays"
     assert q.kind == "mixed" and q.speaker_mention == "le gouvernement"
+
+
+def test_a_subject_hung_on_the_auxiliary_still_speaks(extract):
+    text = ("Le maire est venu. Il a par ailleurs indiqué que sa mandature sera placée sous le "
+            "signe de la mobilisation.")
+    q = quote_with(extract("fr", text), "sa mandature")
+    assert q.speaker_mention == "Il" and q.speaker_name == "maire"
+
+
+@pytest.mark.parametrize("text", [
+    "« Elles ont été insultées », a expliqué M. Gabrelle, en précisant que des joueuses avaient "
+    "déjà subi des insultes racistes.",
+    "« L’une a été traitée de “voyou” et l’autre de “sale gamine” », a expliqué M. Gabrelle, en "
+    "précisant que des joueuses de l’équipe réserve de Lyon avaient déjà subi des insultes deux "
+    "semaines auparavant.",
+])
+def test_a_gerund_after_an_incise_shares_its_speaker(extract, text):
+    q = quote_with(extract("fr", text), "des joueuses")
+    assert q.speaker_name == "Gabrelle"
+
+
+def test_etre_d_avis_que_reports_an_opinion(extract):
+    text = ("Le juge a parlé. Me Dumont est d'avis que la défense devait assumer ses "
+            "responsabilités.")
+    q = quote_with(extract("fr", text), "la défense devait")
+    assert q.speaker_name == "Dumont" and q.cue_class == "cognition"
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("La ville est calme. Dr Sall a renseigné qu'un nouveau diffuseur accompagnera le produit.",
+     "un nouveau diffuseur", "a renseigné"),
+    ("La ville est calme. De l'avis de Dr Sall, ces innovations ont valu au projet plusieurs "
+     "distinctions.", "ces innovations", "De l'avis de"),
+])
+def test_west_african_press_forms(extract, text, content, cue):
+    q = quote_with(extract("fr", text), content)
+    assert q.speaker_name == "Sall" and q.cue == cue
+
+
+def test_de_l_avis_de_inside_a_clause_attributes_nothing(extract):
+    text = ("La loi prévoit une urgence absolue, pour laquelle un agent pourra se passer de l'avis "
+            "de la commission. De l'autre, une urgence limitée.")
+    assert extract("fr", text).quotes == []

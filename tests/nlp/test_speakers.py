@@ -782,3 +782,27 @@ def test_a_company_tagged_as_a_pronoun_is_still_a_name(extract):
             "averti ce mois-ci que les ventes n’atteindraient pas les objectifs.")
     q = quote_with(extract("fr", text), "les ventes")
     assert q.speaker_name == "Sony"
+
+
+def test_a_capitalised_title_gives_way_to_the_person_in_apposition(extract):
+    text = ("The storm hit the town. Minister for Coastal Affairs, Dana Reed, told the radio: "
+            "\"We have a duty to rebuild.\"")
+    q = quote_with(extract("en", text), "We have a duty")
+    assert (q.speaker_mention, q.speaker_name) == ("Dana Reed", "Dana Reed")
+
+
+@pytest.mark.parametrize("noun", ["the lobby group", "the group"])
+def test_a_campaigning_body_taken_up_by_its_kind(extract, noun):
+    text = (f"Banks may leave the city, according to the Northern Traders' Association. Jobs "
+            f"fell by 8 percent, {noun} said in a report on Friday.")
+    q = quote_with(extract("en", text), "Jobs fell")
+    assert q.speaker_name == "Northern Traders' Association"
+
+
+def test_a_minister_introduced_after_du_keeps_the_office(extract):
+    text = ("L'accord a été signé en présence de Paul Marin, ministre délégué auprès de la "
+            "ministre de la Culture, et du ministre des Finances, Anil Ramdoo. Pour le ministre "
+            "des Finances, ce prêt repose sur cinq piliers.")
+    q = quote_with(extract("fr", text), "ce prêt repose")
+    assert q.speaker_name == "Anil Ramdoo"
+
