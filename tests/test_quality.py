@@ -49,6 +49,7 @@ HELDOUT27 = PROJECT_DIR / "tests" / "heldout27"
 HELDOUT28 = PROJECT_DIR / "tests" / "heldout28"
 HELDOUT29 = PROJECT_DIR / "tests" / "heldout29"
 HELDOUT30 = PROJECT_DIR / "tests" / "heldout30"
+HELDOUT31 = PROJECT_DIR / "tests" / "heldout31"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -159,7 +160,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT27 / "fr-heldout27", 0.83), (HELDOUT27 / "en-heldout27", 0.89),
      (HELDOUT28 / "fr-heldout28", 0.90), (HELDOUT28 / "en-heldout28", 0.95),
      (HELDOUT29 / "fr-heldout29", 0.87), (HELDOUT29 / "en-heldout29", 0.93),
-     (HELDOUT30 / "fr-heldout30", 0.83), (HELDOUT30 / "en-heldout30", 0.93)],
+     (HELDOUT30 / "fr-heldout30", 0.83), (HELDOUT30 / "en-heldout30", 0.93),
+     (HELDOUT31 / "fr-heldout31", 0.82), (HELDOUT31 / "en-heldout31", 0.86)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

@@ -233,8 +233,10 @@ def complement_clause(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 continue
             return _clause_after(token, ctx)
         if token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i) and \
-                not (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")):
-            break  # (« dans des déclarations rapportées par X, que … »: a participle of a noun)
+                not (token.dep_ == "acl" and "Part" in token.morph.get("VerbForm")) and \
+                not (token.text.isupper() and len(token.text) > 1):
+            break  # (« dans des déclarations rapportées par X, que … »: a participle of a noun;
+            # « la chaîne RTS » with the acronym tagged a verb is no verb)
     if ctx.lang == "en":
         clauses = list(cue.token.children)
         if cue.takes("addressee"):
@@ -1076,6 +1078,11 @@ def independent_clause(ctx: DocContext, start: int, end: int) -> bool:
             continue
         if _misparsed_subject_verb(token, inside):
             return True
+        if token.dep_ in ("amod", "compound") and token.pos_ == "VERB" and \
+                token.tag_ in ("VBD", "VBZ", "VBP") and any(
+                    c.dep_ == "nsubj" and c.i < token.i and c.i in inside
+                    for c in token.children):
+            return True  # "Americans packed malls …": a finite verb the parser made a modifier
         if token.head.i in inside and token.head.i != token.i:
             continue  # not a root of the span
         if any(c.dep_ == "mark" for c in token.children):

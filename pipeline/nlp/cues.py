@@ -239,7 +239,13 @@ def _agentless_passive(verb: Token, ctx: DocContext) -> bool:
                   for c in verb.children)
     if not passive:
         return False
-    return not any(c.dep_ in ("agent", "obl:agent") for c in verb.children)
+    # « est-il indiqué dans un communiqué des forces armées »: the text named is the agent
+    documented = any(
+        c.pos_ == "NOUN" and c.lemma_.lower() in ctx.lexicon.nominal_cues
+        and any(g.dep_ == "case" and g.lower_ in ("dans", "in") for g in c.children)
+        and any(g.dep_ in ("nmod", "prep") for g in c.children)
+        for c in verb.children)
+    return not documented and not any(c.dep_ in ("agent", "obl:agent") for c in verb.children)
 
 
 def _imagined(verb: Token, lexicon: Lexicon) -> bool:

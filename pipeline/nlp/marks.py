@@ -132,6 +132,9 @@ def quotation_segments(text: str, start: int = 0, end: int | None = None) -> lis
                         record(open_at, i)
                     break
         elif ch == STRAIGHT:
+            if stack and stack[-1] == (STRAIGHT, i - 1) and i + 1 < end and text[i + 1].isalnum():
+                stack[-1] = (STRAIGHT, i)  # '""It was …': a doubled opening mark opens once
+                continue
             if len(stack) == 1 and stack[0][0] == STRAIGHT and text[i - 1].isspace() and \
                     i + 1 < end and text[i + 1].isalnum() and \
                     _after_sentence_end(text, i, stack[0][1]):

@@ -99,6 +99,21 @@ def grammatical_subject(verb: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def _impersonal_document_source(cue: Cue, ctx: DocContext) -> Token | None:
+    """ « « … », est-il indiqué dans un communiqué des forces armées »: an impersonal passive
+    whose text is named after it; the body that issued the text is the speaker."""
+    if ctx.lang != "fr" or cue.inverted is None or cue.inverted.lower_.lstrip("-") != "il" or \
+            not any(c.dep_ in ("aux:pass", "auxpass") for c in cue.token.children):
+        return None
+    for child in cue.token.children:
+        if child.i > cue.token.i and child.pos_ == "NOUN" and any(
+                g.dep_ == "case" and g.lower_ == "dans" for g in child.children):
+            author = author_of_statement(child, ctx)
+            if author.i != child.i:
+                return author
+    return None
+
+
 def _gerund_after_report(cue: Cue, ctx: DocContext) -> Token | None:
     """The reporting verb before « , en + participle » (a French gerund set off by a
     comma), when the cue is that participle."""
@@ -175,8 +190,8 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             while token.dep_ in ("flat", "flat:name", "compound") and token.head.i > token.i:
                 token = token.head
             return token
-        if token.pos_ in ("VERB", "AUX", "SCONJ"):
-            break
+        if token.pos_ in ("VERB", "AUX", "SCONJ") or (ctx.lang == "en" and token.pos_ == "ADP"):
+            break  # ("said in his BBC column": where it was said, not who)
     return None
 
 
@@ -290,6 +305,9 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
     narrated = _narrative_infinitive_speaker(cue, ctx)
     if narrated is not None:
         return narrated
+    document = _impersonal_document_source(cue, ctx)
+    if document is not None:
+        return document
     gerund = _gerund_after_report(cue, ctx)
     if gerund is not None and depth < 3:
         # « …, a expliqué M. X, en précisant que … »: the gerund's subject is the reporting
@@ -924,6 +942,12 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     left, right = _np_bounds(token, ctx)
     np_start = doc[left].idx
     np_end = doc[right].idx + len(doc[right].text)
+    of_name = _name_with_of(token, ctx)
+    if of_name is not None:
+        # "House of Fraser has said", "the Bank of England said": one body's name
+        first = next(t for t in doc[left:token.i + 1] if t.text[:1].isupper())
+        return SpeakerMention(first.idx, of_name.idx + len(of_name.text), "name", token.i,
+                              np_start, max(np_end, of_name.idx + len(of_name.text)))
     phrase = ctx.text[np_start:np_end].lower().replace("’", "'")
     if lexicon.pronoun(phrase) is not None:  # "ce dernier", "the latter"
         return SpeakerMention(np_start, np_end, "pronoun", token.i, np_start, np_end)
@@ -1012,6 +1036,23 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
     return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _name_with_of(token: Token, ctx: DocContext) -> Token | None:
+    """The last word of "House of Fraser" when `token` is "House": an organisation's name
+    (by the tagger) right before "of" and another capitalised name."""
+    if ctx.lang != "en" or token.pos_ != "PROPN" or token.ent_type_ != "ORG" or \
+            token.i + 2 >= len(ctx.doc):
+        return None
+    of, name = ctx.doc[token.i + 1], ctx.doc[token.i + 2]
+    if of.lower_ != "of" or of.head.i != token.i or name.pos_ != "PROPN" or \
+            not name.text[:1].isupper() or ctx.in_quotes(name):
+        return None
+    end = name
+    while end.i + 1 < len(ctx.doc) and ctx.doc[end.i + 1].pos_ == "PROPN" and \
+            ctx.doc[end.i + 1].text[:1].isupper() and ctx.doc[end.i + 1].head.i == name.i:
+        end = ctx.doc[end.i + 1]
+    return end
 
 
 def _capitalised_particle(token: Token, ctx: DocContext) -> bool:

@@ -74,3 +74,8 @@ def test_a_straight_mark_with_a_space_before_reopens_after_a_full_stop():
             'said.')
     assert contents(text) == ["It is too late to change that.",
                               "We did nothing wrong. We are not guilty,"]
+
+
+def test_a_doubled_opening_mark_opens_once():
+    assert contents('The race ended. ""It was a long week. I am tired," he said.') == [
+        "It was a long week. I am tired,"]

@@ -622,3 +622,10 @@ def test_a_credit_line_glued_to_the_last_sentence_is_no_quotation(extract):
 def test_sources_after_according_to(extract, text, content, speaker):
     q = quote_with(extract("en", text), content)
     assert speaker.lower() in q.speaker_name.lower()
+
+
+def test_a_finite_verb_parsed_as_a_modifier_still_makes_a_clause(extract):
+    text = ("Retail matters. Americans packed malls and stores last year after Thanksgiving, the "
+            "National Retail Federation reported.")
+    q = quote_with(extract("en", text), "Americans packed")
+    assert q.speaker_name == "National Retail Federation"

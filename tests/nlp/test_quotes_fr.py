@@ -1182,3 +1182,30 @@ def test_de_l_avis_de_inside_a_clause_attributes_nothing(extract):
     text = ("La loi prévoit une urgence absolue, pour laquelle un agent pourra se passer de l'avis "
             "de la commission. De l'autre, une urgence limitée.")
     assert extract("fr", text).quotes == []
+
+
+def test_an_impersonal_passive_with_its_document_names_the_issuer(extract):
+    text = ("Le pétrole coule. « Tous les soldats auront quitté le pays », est-il indiqué dans un "
+            "communiqué des forces armées tchadiennes.")
+    q = quote_with(extract("fr", text), "Tous les soldats")
+    assert "forces armées" in q.speaker_name
+
+
+def test_an_acronym_tagged_a_verb_does_not_end_the_window(extract):
+    text = ("Le président Paul Sall a déclaré à la chaîne de télévision RTS que les réservoirs se "
+            "remplissaient.")
+    q = quote_with(extract("fr", text), "les réservoirs")
+    assert q.speaker_name == "Paul Sall"
+
+
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    ("Le sénat s'est réuni. Paul Ravalo, président du Sénat, a stipulé qu'il n'aurait pas de "
+     "réaction.", "il n'aurait pas de réaction", "a stipulé"),
+    ("Le sélectionneur est en France. Paul Ravalo a déjà mentionné qu'il va rester quelques jours "
+     "à Paris.", "il va rester quelques jours", "a déjà mentionné"),
+    ("Le parlement a repris. Paul Ravalo a sommé les députés de prendre leurs responsabilités.",
+     "de prendre leurs responsabilités", "a sommé"),
+])
+def test_more_verbs_of_saying(extract, text, content, cue):
+    q = quote_with(extract("fr", text), content)
+    assert q.cue == cue and q.speaker_name == "Paul Ravalo"

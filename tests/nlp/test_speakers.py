@@ -806,3 +806,17 @@ def test_a_minister_introduced_after_du_keeps_the_office(extract):
     q = quote_with(extract("fr", text), "ce prêt repose")
     assert q.speaker_name == "Anil Ramdoo"
 
+
+
+def test_a_body_named_x_of_y_is_one_name(extract):
+    text = ("Shoppers are angry. House of Fraser has said the charge for paper bags had been "
+            "introduced for ethical reasons.")
+    q = quote_with(extract("en", text), "the charge")
+    assert q.speaker_name == "House of Fraser"
+
+
+def test_where_it_was_said_is_not_who_said_it(extract):
+    text = ("The race ended. \"I am a bit run down,\" Hamilton, who spent four more days in "
+            "Mexico after the race, said in his BBC Sport column.")
+    q = quote_with(extract("en", text), "I am a bit run down")
+    assert q.speaker_name == "Hamilton" and q.content == "I am a bit run down,"
