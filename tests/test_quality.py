@@ -50,6 +50,7 @@ HELDOUT28 = PROJECT_DIR / "tests" / "heldout28"
 HELDOUT29 = PROJECT_DIR / "tests" / "heldout29"
 HELDOUT30 = PROJECT_DIR / "tests" / "heldout30"
 HELDOUT31 = PROJECT_DIR / "tests" / "heldout31"
+HELDOUT32 = PROJECT_DIR / "tests" / "heldout32"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -131,8 +132,11 @@ _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26":
 # même source » rather than the person named before.
 # fr-heldout30 keeps one: « Il maintient que … » after a sentence whose subject the parser
 # missed, taken up as the extradited man rather than his lawyer.
+# en-heldout32 keeps two: "“…,” he said" after "Chief Secretary of police John Lee said",
+# whom the police before his name made a body, and after "One staff member … said", an unnamed
+# person the pronoun rules do not take up; both go to someone named earlier.
 _NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1,
-                        "fr-heldout30": 1}
+                        "fr-heldout30": 1, "en-heldout32": 2}
 _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
                    "fr-heldout26": 0.85, "fr-heldout29": 0.85}
 
@@ -161,7 +165,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT28 / "fr-heldout28", 0.90), (HELDOUT28 / "en-heldout28", 0.95),
      (HELDOUT29 / "fr-heldout29", 0.87), (HELDOUT29 / "en-heldout29", 0.93),
      (HELDOUT30 / "fr-heldout30", 0.83), (HELDOUT30 / "en-heldout30", 0.93),
-     (HELDOUT31 / "fr-heldout31", 0.82), (HELDOUT31 / "en-heldout31", 0.86)],
+     (HELDOUT31 / "fr-heldout31", 0.82), (HELDOUT31 / "en-heldout31", 0.86),
+     (HELDOUT32 / "fr-heldout32", 0.90), (HELDOUT32 / "en-heldout32", 0.92)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]
