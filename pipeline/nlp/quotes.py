@@ -1685,9 +1685,11 @@ def _last_speaker(state: _State, offset: int) -> SpeakerMention | None:
     """The speaker of the last quotation before `offset`, in its paragraph or the one
     before: who the text goes on quoting."""
     paragraph = _paragraph_of(state.ctx, offset)
-    before = [d for d in state.drafts if d.end <= offset and d.speaker is not None
-              and paragraph - d.paragraph <= 1]
-    return max(before, key=lambda d: d.end).speaker if before else None
+    for candidate in (paragraph, paragraph - 1):
+        n = _last_attributed(state, offset, candidate)
+        if n is not None:
+            return state.drafts[n].speaker
+    return None
 
 
 def _starts_in_prose(draft: Draft, ctx: DocContext) -> bool:
