@@ -47,6 +47,7 @@ from pipeline.nlp.cues import (
 from pipeline.nlp.marks import Segment
 from pipeline.nlp.resources import CueVerb
 from pipeline.nlp.source import (
+    PERSON_LABELS,
     SpeakerMention,
     animate,
     author_of_statement,
@@ -341,6 +342,8 @@ def verb_cue_quotes(state: _State, cues: list[Cue]) -> None:
             span = predicative_clause(cue, ctx) or complement_clause(cue, ctx) or \
                 infinitive_complement(cue, ctx) or surface_clause(cue, ctx) or \
                 colon_clause(cue, ctx) or self_description(cue, ctx, attitude_words)
+            if span is not None and _only_a_person(span, ctx):
+                span = None  # « a déclaré Sidi Ould Tah », the given name tagged a verb
             if span is not None and _free(state, span):
                 speaker = _coordinated_speaker(cue, state) or speaker_for(
                     cue, ctx, allow_inverted=False) or (
@@ -1690,6 +1693,13 @@ def _last_speaker(state: _State, offset: int) -> SpeakerMention | None:
         if n is not None:
             return state.drafts[n].speaker
     return None
+
+
+def _only_a_person(span: tuple[int, int], ctx: DocContext) -> bool:
+    """The stretch is nothing but a person's name."""
+    tokens = [t for t in ctx.doc.char_span(span[0], span[1], alignment_mode="expand") or ()
+              if not t.is_punct]
+    return bool(tokens) and all(t.ent_type_ in PERSON_LABELS for t in tokens)
 
 
 def _starts_in_prose(draft: Draft, ctx: DocContext) -> bool:

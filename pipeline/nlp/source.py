@@ -160,9 +160,11 @@ def inverted_subject(cue: Cue, ctx: DocContext) -> Token | None:
             continue
         if child.i > 0 and ctx.lexicon.pronoun(f"{doc[child.i - 1].text} {child.text}"):
             return child  # « a fait savoir cette dernière »: « dernière » tagged an adjective
-        if child.ent_type_ in PERSON_LABELS and child.ent_iob_ == "B" and \
-                child.dep_.startswith("nsubj"):
-            return child  # « a expliqué LaTonya Greene », the given name tagged a determiner
+        if child.ent_type_ in PERSON_LABELS and child.ent_iob_ == "B" and (
+                child.dep_.startswith("nsubj") or child.i == last + 1):
+            # « a expliqué LaTonya Greene », the given name tagged a determiner; « a déclaré
+            # Sidi Ould Tah », the given name tagged a verb
+            return child
         if child.pos_ not in ("NOUN", "PROPN", "PRON") or child.dep_ in ("obl", "obl:mod",
                                                                           "npadvmod", "advmod",
                                                                           "obl:arg", "iobj"):

@@ -629,3 +629,10 @@ def test_a_finite_verb_parsed_as_a_modifier_still_makes_a_clause(extract):
             "National Retail Federation reported.")
     q = quote_with(extract("en", text), "Americans packed")
     assert q.speaker_name == "National Retail Federation"
+
+
+def test_a_quoted_text_is_what_the_statement_reads(extract):
+    text = ("In a post on Facebook, the River Times said it would stop printing. \"This morning, "
+            "the police arrested two editors,\" the statement reads.")
+    q = quote_with(extract("en", text), "This morning")
+    assert q.cue == "reads" and q.speaker_name == "River Times"

@@ -1207,3 +1207,12 @@ def test_an_acronym_tagged_a_verb_does_not_end_the_window(extract):
 def test_more_verbs_of_saying(extract, text, content, cue):
     q = quote_with(extract("fr", text), content)
     assert q.cue == cue and q.speaker_name == "Paul Ravalo"
+
+
+def test_an_inverted_name_tagged_a_verb_is_the_speaker_not_the_content(extract):
+    text = ("La banque a parlé. « Nous sommes heureux de faire partie de ce partenariat vital », a "
+            "déclaré Sidi Ould Tah, le président de la banque.")
+    quotes = extract("fr", text).quotes
+    assert [q.content for q in quotes] == [
+        "Nous sommes heureux de faire partie de ce partenariat vital"]
+    assert quotes[0].speaker_mention == "Sidi Ould Tah"
