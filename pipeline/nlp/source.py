@@ -953,40 +953,10 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
     phrase = ctx.text[np_start:np_end].lower().replace("’", "'")
     if lexicon.pronoun(phrase) is not None:  # "ce dernier", "the latter"
         return SpeakerMention(np_start, np_end, "pronoun", token.i, np_start, np_end)
-    # "indique le naturopathe Olivier Panisset": a name the parser hung beside the role
-    j = right + 1
-    while j < len(doc) and _is_name_token(doc[j], ctx) and doc[j].ent_type_ in PERSON_LABELS \
-            and not ctx.in_quotes(doc[j]):
-        right = j
-        j += 1
-    j = right + 1
-    if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in NAME_LABELS and \
-            doc[j].text[:1].isupper() and doc[right].whitespace_ and not ctx.in_quotes(doc[j]) \
-            and not _is_name_token(doc[right], ctx) and doc[right].pos_ in ("NOUN", "ADJ") \
-            and institution_noun(token, ctx):
-        # "le quotidien régional La Voix du Nord": a named entity right after its role noun,
-        # whatever the parser hung it on
-        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
-            j += 1
-        right = j
-    if (_honorific(doc[right], ctx) or doc[right].ent_type_ in PERSON_LABELS) and \
-            right + 2 < len(doc) and _capitalised_particle(doc[right + 1], ctx) and \
-            _is_name_token(doc[right + 2], ctx):
-        # « plaide ainsi Mme Le Pen », « Marine Le Pen le reconnaît »: the surname hung apart
-        # from the title or the given name
-        right += 2
-    right = _name_run_end(right, ctx)
+    right = _name_end_after(token, right, ctx)
     np_end = doc[right].idx + len(doc[right].text)
-    if left > 0 and _capitalised_particle(doc[left], ctx) and doc[left - 1].whitespace_ and \
-            _is_name_token(doc[left - 1], ctx) and doc[left - 1].ent_type_ in PERSON_LABELS:
-        left -= 1  # « a dit Marine Le Pen »: "Le" read as the article of "Pen"
-        while left > 0 and _is_name_token(doc[left - 1], ctx) and \
-                doc[left - 1].ent_type_ in PERSON_LABELS and doc[left - 1].whitespace_:
-            left -= 1
-        np_start = doc[left].idx
-    if _is_name_token(doc[left], ctx):
-        left = _name_run_start(left, ctx)
-        np_start = doc[left].idx
+    left = _name_start_before(left, ctx)
+    np_start = doc[left].idx
     holder = None
     if not _is_name_token(doc[left], ctx) and _title_word(doc[left], ctx) and left > 0 and \
             _is_name_token(doc[left - 1], ctx) and doc[left - 1].whitespace_ == " " and \
@@ -1038,6 +1008,50 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)
     return SpeakerMention(np_start, np_end, kind, token.i, np_start, np_end)
+
+
+def _name_end_after(token: Token, right: int, ctx: DocContext) -> int:
+    """The last token of the speaker's noun phrase ending at `right`, stretched over the name
+    parts the parser left outside it."""
+    doc = ctx.doc
+    # "indique le naturopathe Olivier Panisset": a name the parser hung beside the role
+    j = right + 1
+    while j < len(doc) and _is_name_token(doc[j], ctx) and doc[j].ent_type_ in PERSON_LABELS \
+            and not ctx.in_quotes(doc[j]):
+        right = j
+        j += 1
+    j = right + 1
+    if j < len(doc) and doc[j].ent_iob_ == "B" and doc[j].ent_type_ in NAME_LABELS and \
+            doc[j].text[:1].isupper() and doc[right].whitespace_ and not ctx.in_quotes(doc[j]) \
+            and not _is_name_token(doc[right], ctx) and doc[right].pos_ in ("NOUN", "ADJ") \
+            and institution_noun(token, ctx):
+        # "le quotidien régional La Voix du Nord": a named entity right after its role noun,
+        # whatever the parser hung it on
+        while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+            j += 1
+        right = j
+    if (_honorific(doc[right], ctx) or doc[right].ent_type_ in PERSON_LABELS) and \
+            right + 2 < len(doc) and _capitalised_particle(doc[right + 1], ctx) and \
+            _is_name_token(doc[right + 2], ctx):
+        # « plaide ainsi Mme Le Pen », « Marine Le Pen le reconnaît »: the surname hung apart
+        # from the title or the given name
+        right += 2
+    return _name_run_end(right, ctx)
+
+
+def _name_start_before(left: int, ctx: DocContext) -> int:
+    """The first token of the speaker's noun phrase starting at `left`, stretched back over
+    the name parts the parser left outside it."""
+    doc = ctx.doc
+    if left > 0 and _capitalised_particle(doc[left], ctx) and doc[left - 1].whitespace_ and \
+            _is_name_token(doc[left - 1], ctx) and doc[left - 1].ent_type_ in PERSON_LABELS:
+        left -= 1  # « a dit Marine Le Pen »: "Le" read as the article of "Pen"
+        while left > 0 and _is_name_token(doc[left - 1], ctx) and \
+                doc[left - 1].ent_type_ in PERSON_LABELS and doc[left - 1].whitespace_:
+            left -= 1
+    if _is_name_token(doc[left], ctx):
+        left = _name_run_start(left, ctx)
+    return left
 
 
 def _name_with_of(token: Token, ctx: DocContext) -> Token | None:
