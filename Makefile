@@ -56,7 +56,8 @@ eval: sync
 		tests/heldout29/fr-heldout29 tests/heldout29/en-heldout29 \
 		tests/heldout30/fr-heldout30 tests/heldout30/en-heldout30 \
 		tests/heldout31/fr-heldout31 tests/heldout31/en-heldout31 \
-		tests/heldout32/fr-heldout32 tests/heldout32/en-heldout32
+		tests/heldout32/fr-heldout32 tests/heldout32/en-heldout32 \
+		tests/heldout33/fr-heldout33 tests/heldout33/en-heldout33
 
 bench: sync
 	.venv/bin/newsevents -q bench

@@ -207,15 +207,20 @@ class Resolver:
         lexicon = self.ctx.lexicon
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+",
                                                                             text[start:end])]
+        titled = False
         while words:
             word = text[words[0][0]:words[0][1]]
             title = lexicon.title(word)
             multi = len(words) > 1 and lexicon.title(word + " " + text[words[1][0]:words[1][1]])
             if multi:
-                words = words[2:]
+                words, titled = words[2:], True
             elif title is not None and title.kind in ("honorific", "role", "relational") \
                     and len(words) > 1:
-                words = words[1:]
+                words, titled = words[1:], True
+            elif titled and len(words) > 1 and word.isalpha() and word.islower() \
+                    and not lexicon.is_word("name_particle", word) \
+                    and text[words[1][0]:words[1][1]][:1].isupper():
+                words = words[1:]  # « le Colonel major X »: a grade of the title, not the name
             else:
                 break
         if not words:
@@ -1469,6 +1474,10 @@ class Resolver:
     def _person_before_apposition(self, mention: SpeakerMention) -> Entity | None:
         """ « Hassan Nasrallah, le chef de ce mouvement …, a assuré »: the parser made the
         apposition the subject; the person named right before its comma is the speaker."""
+        if not self._human(self.ctx.doc[mention.head]):
+            # « Tout en appelant à libérer X, le Comité a exigé »: a body is no apposition of
+            # the person named before it
+            return None
         before = self.ctx.text[:mention.np_start]
         comma = re.search(r",[ \t]*$", before)
         if comma is None:

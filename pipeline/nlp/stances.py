@@ -193,6 +193,8 @@ class StanceLexicon:
     opposers: frozenset[str] = frozenset()
     opposer_pairs: frozenset[tuple[str, str]] = frozenset()
     transparent: frozenset[str] = frozenset()
+    negative_concord: frozenset[str] = frozenset()
+    diminishers: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls, lang: str, config: dict[str, Any]) -> StanceLexicon:
@@ -234,6 +236,8 @@ class StanceLexicon:
             opposers=_words(ops.get("opposers", [])),
             opposer_pairs=_pairs(ops.get("opposers", [])),
             transparent=_words(ops.get("transparent", [])),
+            negative_concord=_words(ops.get("negative_concord", [])),
+            diminishers=_words(ops.get("diminishers", [])),
             pos_only=_pos_restrictions(
                 *(words.get(k, []) for k in ("positive", "negative")),
                 *(ops.get(k, []) for k in ("favor_attitudes", "against_attitudes", "reversers",
@@ -459,8 +463,12 @@ class _Composer:
         if self.has(tok, self.lex.negators):
             if tok.lower_ == "no" and tok.dep_ not in ("det", "neg", "advmod"):
                 return False
+            if tok.dep_ == "det" and self.concords(tok):
+                return False
             if self.heads_object(tok):
                 return False  # "left without a word": "without" negates its object, not its head
+            return True
+        if self.diminishes(tok):
             return True
         if self.has(tok, self.lex.negators_with_ne):
             head = tok.head
@@ -469,6 +477,45 @@ class _Composer:
                 "Neg" in tok.morph.get("Polarity")
             )
         return False
+
+    def diminishes(self, tok: Token) -> bool:
+        """ "less effective", « moins bonne », "few guarantees": a degree word below what it
+        grades says the opposite of it."""
+        if tok.lower_ not in self.lex.diminishers or tok.dep_ not in ("advmod", "amod"):
+            return False
+        head = tok.head
+        following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if head.pos_ in ("VERB", "AUX") and following in ("de", "d'", "d’") and not (
+                tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("un", "au", "à")) and not (
+                self.diminished_noun(tok)):
+            return True  # « donne peu de garanties » = « ne donne guère de garanties »
+        if head.pos_ not in ("ADJ", "ADV", "NOUN") or head.i < tok.i:
+            return False
+        previous = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        if previous in ("a", "an", "un", "au", "à", "the", "le", "la", "les", "no", "not"):
+            return False  # "a little", "a few", « un peu », « au moins », « à moins que »
+        # "a little boy": the article before the noun makes "little" a size, not a quantity
+        return not (head.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.i < tok.i for c in head.children))
+
+    def diminished_noun(self, tok: Token) -> bool:
+        """« peu de garanties », « moins de chômage »: the degree word heads the noun it
+        takes away (and is a reverser of it)."""
+        return tok.lower_ in self.lex.diminishers and tok.pos_ == "ADV" and any(
+            c.pos_ in ("NOUN", "PROPN") and any(g.lower_ in ("de", "d'", "d’")
+                                                for g in c.children)
+            for c in tok.children)
+
+    def concords(self, det: Token) -> bool:
+        """« n'a plus aucun avenir »: the determiner agrees with the negation of its verb
+        (French negative concord) and does not negate a second time."""
+        if not self.has(det, self.lex.negative_concord):
+            return False
+        verb = det.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        return any(c.i != det.i and c.dep_ != "det" and c.lower_ not in ("ne", "n'", "n’")
+                   and self.is_negator(c) for c in verb.children)
 
     @staticmethod
     def heads_object(tok: Token) -> bool:
@@ -568,6 +615,9 @@ class _Composer:
             return "favor"
         if self.listed(tok, self.lex.privatives):
             return "privative"
+        if tok.lower_ in self.lex.diminishers and tok.i > 0 and tok.doc[tok.i - 1].lower_ in (
+                "un", "au", "à", "a"):
+            return None  # « un peu de succès », « au moins », "a little": some, not few
         if self.listed(tok, self.lex.reversers) or self.pair_attitude(tok,
                                                                       self.lex.opposer_pairs):
             return "reverser"
@@ -644,7 +694,7 @@ class _Composer:
                 # The contrastive conjunction hangs on either conjunct, depending on the scheme.
                 contrastive = any(
                     g.dep_ == "cc" and self.has(g, self.lex.contrast)
-                    and (g.head is child or tok.i < g.i < child.i)
+                    and (g.head.i == child.i or tok.i < g.i < child.i)
                     for g in (*child.children, *tok.children)
                 )
                 conjuncts.append((child, contrastive))
@@ -774,7 +824,14 @@ class _Composer:
             evidence = True
             score += adj
         elif own in ("reverser", "privative"):
-            if comp:
+            if comp and own == "reverser" and self.diminished_noun(tok):
+                # « moins de morts »: a negation of the noun, as "fewer deaths" is
+                score, derived = -comp, comp > 0
+                self.trace.append(("negation", -2 * comp))
+                self.negated.update(t.i for c in complements for t in c.subtree
+                                    if t.i in self.inside)
+                evidence = True
+            elif comp:
                 score, derived = -comp, comp > 0
                 self.trace.append(("reverser", -comp))
                 evidence = True
@@ -1792,6 +1849,12 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         phrase_label, phrase_method = label, method
         if found is not None and _denied_evil([found[1]], label, method, composer):
             phrase_label, phrase_method = "against", "denied-negative"
+            # "fewer deaths": against the deaths, so the phrase names them without the word
+            # that denied them
+            assert composer is not None
+            kept = {t.i for t in content_tokens} - {
+                t.i for t in found[1].subtree if composer.is_negator(t)}
+            found = (noun_phrase(found[1], kept) or found[0], found[1])
         elif found is not None and composer is not None and found[1].i in composer.patients \
                 and label in ("favor", "against"):
             phrase_label = "against" if label == "favor" else "favor"  # for ending it

@@ -24,6 +24,8 @@ def test_paragraph_offsets_point_into_the_original_text():
     ("en", "Reporting by Ann Lee; Editing by Sam Cole"),
     ("en", "Jane Roe contributed to this report."),
     ("en", "Sign up for our daily briefing"),
+    ("fr", "Mots-clés : Julie MoreauParisbudget"),
+    ("en", "Tags: Tom BakerLondonpolitics"),
 ])
 def test_credit_lines_and_prompts_are_boilerplate(lang, line):
     text = f"Le maire a parlé.\n{line}\n"

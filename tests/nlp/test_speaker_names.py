@@ -106,3 +106,25 @@ def test_english_relational_title_stays_out_of_the_name(extract):
     q = quote_with(extract("en", text), "the port would")
     assert q.speaker_name == "Wim van der Berg"
     assert q.speaker_type == "person"
+
+
+def test_a_grade_after_a_title_stays_out_of_the_name(extract):
+    # « Colonel major », "Lieutenant general": the lower-case grade belongs to the title, and
+    # the person it names is not anyone else the article mentions.
+    text = ("« Nous quittons l'organisation », a déclaré le Colonel major Abdoulkarim Moussa, "
+            "porte-parole du CNSP, dans un communiqué. Il a expliqué que la décision était "
+            "définitive. Le Comité a appelé à la libération du président renversé Issa Kaboré.")
+    quotes = extract("fr", text)
+    first = quote_with(quotes, "Nous quittons")
+    second = quote_with(quotes, "la décision était")
+    assert first.speaker_name == second.speaker_name == "Abdoulkarim Moussa"
+
+
+def test_a_body_after_a_fronted_clause_is_not_the_person_named_in_it(extract):
+    # « Tout en appelant à libérer X, le Comité a exigé … »: the comma closes the clause, it
+    # does not put the committee in apposition to X.
+    text = ("Tout en appelant à la libération du maire déchu Issa Kaboré, le Comité a exigé "
+            "le retour à l'ordre constitutionnel.")
+    q = quote_with(extract("fr", text), "le retour")
+    assert q.speaker_name != "Issa Kaboré"
+    assert q.speaker_type == "org"

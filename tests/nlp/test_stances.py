@@ -1274,3 +1274,64 @@ def test_a_need_to_know_takes_the_side_of_what_is_known(nlp, resources, lang, te
 def test_a_good_thing_said_to_be_insufficient_is_against(nlp, resources, lang, text, content):
     stance = main_stance(nlp, resources, lang, text, content, kind="direct")
     assert stance.polarity == "against"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("« Cette usine n'a plus aucun avenir en Lorraine », a dit le maire.",
+         "Cette usine n'a plus aucun avenir en Lorraine"),
+        ("« Ce traité n'a jamais eu aucune utilité », a dit la députée.",
+         "Ce traité n'a jamais eu aucune utilité"),
+    ],
+)
+def test_french_negative_concord_negates_once(nlp, resources, text, content):
+    # « ne … plus aucun »: one negation in two words, not two that cancel out.
+    assert polarity(nlp, resources, "fr", text, content, kind="direct") == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "Le député a jugé que la situation était moins bonne qu'il y a trois ans.",
+         "la situation était moins bonne qu'il y a trois ans"),
+        ("fr", "La ministre a estimé que la mesure était peu efficace.",
+         "la mesure était peu efficace"),
+        ("fr", "Le syndicat a dit que le document donne peu de garanties.",
+         "le document donne peu de garanties"),
+        ("en", "The mayor said the situation was less good than three years ago.",
+         "the situation was less good than three years ago"),
+        ("en", "He said the new rules were less effective than the old ones.",
+         "the new rules were less effective than the old ones"),
+        ("en", "The union said the document offers few guarantees on jobs.",
+         "the document offers few guarantees on jobs"),
+    ],
+)
+def test_a_diminished_good_thing_is_against(nlp, resources, lang, text, content):
+    # "less effective", « peu de garanties »: the degree word says the opposite of its head.
+    assert polarity(nlp, resources, lang, text, content) == "against"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content", "target"),
+    [
+        ("fr", "Le maire a dit qu'il y aurait moins de morts.", "il y aurait moins de morts",
+         "morts"),
+        ("en", "The mayor said there would be fewer deaths.", "there would be fewer deaths",
+         "deaths"),
+    ],
+)
+def test_fewer_bad_things_is_against_the_bad_thing(nlp, resources, lang, text, content, target):
+    stance = main_stance(nlp, resources, lang, text, content)
+    assert (stance.target, stance.polarity) == (target, "against")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("fr", "Il a dit que cela avait eu un peu de succès.", "cela avait eu un peu de succès"),
+        ("en", "The mayor said it was a little better.", "it was a little better"),
+    ],
+)
+def test_a_little_of_a_good_thing_stays_good(nlp, resources, lang, text, content):
+    assert polarity(nlp, resources, lang, text, content) == "favor"
