@@ -57,7 +57,8 @@ eval: sync
 		tests/heldout30/fr-heldout30 tests/heldout30/en-heldout30 \
 		tests/heldout31/fr-heldout31 tests/heldout31/en-heldout31 \
 		tests/heldout32/fr-heldout32 tests/heldout32/en-heldout32 \
-		tests/heldout33/fr-heldout33 tests/heldout33/en-heldout33
+		tests/heldout33/fr-heldout33 tests/heldout33/en-heldout33 \
+		tests/heldout34/fr-heldout34 tests/heldout34/en-heldout34
 
 bench: sync
 	.venv/bin/newsevents -q bench

@@ -52,6 +52,7 @@ HELDOUT30 = PROJECT_DIR / "tests" / "heldout30"
 HELDOUT31 = PROJECT_DIR / "tests" / "heldout31"
 HELDOUT32 = PROJECT_DIR / "tests" / "heldout32"
 HELDOUT33 = PROJECT_DIR / "tests" / "heldout33"
+HELDOUT34 = PROJECT_DIR / "tests" / "heldout34"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -168,7 +169,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT30 / "fr-heldout30", 0.83), (HELDOUT30 / "en-heldout30", 0.93),
      (HELDOUT31 / "fr-heldout31", 0.82), (HELDOUT31 / "en-heldout31", 0.86),
      (HELDOUT32 / "fr-heldout32", 0.90), (HELDOUT32 / "en-heldout32", 0.92),
-     (HELDOUT33 / "fr-heldout33", 0.94), (HELDOUT33 / "en-heldout33", 0.95)],
+     (HELDOUT33 / "fr-heldout33", 0.94), (HELDOUT33 / "en-heldout33", 0.95),
+     (HELDOUT34 / "fr-heldout34", 0.83), (HELDOUT34 / "en-heldout34", 0.93)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

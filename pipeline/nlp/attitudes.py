@@ -252,6 +252,8 @@ def _reported_verb(verb: Token, ctx: DocContext) -> bool:
         if verb.tag_ in ("VBD", "VBZ", "VBP"):
             return True
         if verb.tag_ in ("VBN", "VBG"):
+            if any(c.tag_ == "TO" for c in children):
+                return False  # "appears to be supporting X": an infinitive, an inference
             return any(c.dep_ in AUX_DEPS for c in children) or (
                 verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj")) or _rootless(verb)
         return False

@@ -669,7 +669,7 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 "VERB", "AUX") and (opened or not ctx.in_quotes(token)) and all(
                 t.pos_ in ("ADV", "PRON") or ctx.is_mark(t) or _time_incise(t, window[:n], ctx)
                 or _adverb_locution_start(t, window) or _circumstance_phrase(t, window[:n], ctx)
-                for t in window[:n]):
+                or _time_phrase(t, ctx) for t in window[:n]):
             # « assure ne pas vouloir … », « affirme l'avoir vu », « dit « ne pas comprendre » »:
             # the negation, clitics and an opening mark before the infinitive belong to it;
             # a time set off by commas does not (« a affirmé, samedi, avoir abattu … »).
@@ -689,6 +689,10 @@ def infinitive_complement(cue: Cue, ctx: DocContext) -> tuple[int, int] | None:
                 return quoted_to
         if _appositive_participle(token, window[:n]):
             continue  # « a exhorté les maires, encore épargnés, à … »
+        if ctx.lang == "fr" and token.pos_ in ("VERB", "AUX") and n > 0 and \
+                window[n - 1].lower_ in ("au", "aux", "du", "des", "le", "la", "les", "l'",
+                                         "l’"):
+            continue  # « les militaires au pouvoir à … »: after an article, a noun
         if lexicon.is_word("infinitive_marker", token.text) or (
                 token.pos_ in ("VERB", "AUX") and token.i not in (cue.token.i, cue.head.i)):
             if ctx.lang == "en" or token.pos_ in ("VERB", "AUX"):
@@ -851,6 +855,15 @@ def _time_incise(token: Token, before: list[Token], ctx: DocContext) -> bool:
     if commas != 2 or before[0].text != ",":
         return False
     return token.text == "," or ctx.is_time(token) or token.pos_ in ("DET", "ADP", "NUM")
+
+
+def _time_phrase(token: Token, ctx: DocContext) -> bool:
+    """`token` belongs to a date standing between the cue and its infinitive, without commas
+    (« a annoncé vendredi faire appel », « a annoncé le 30 août dernier avoir pris … »)."""
+    if ctx.is_time(token):
+        return True
+    return token.pos_ in ("DET", "NUM", "ADJ") and ctx.is_time(token.head) and \
+        abs(token.head.i - token.i) <= 3
 
 
 def _circumstance_phrase(token: Token, before: list[Token], ctx: DocContext) -> bool:

@@ -284,9 +284,35 @@ def _narrative_infinitive_speaker(cue: Cue, ctx: DocContext) -> Token | None:
         return None
     de = ctx.previous_word(token.i)
     et = ctx.previous_word(de.i) if de is not None else None
-    if de is None or et is None or norm_token(de) not in ("de", "d'") or et.lower_ != "et" or \
-            et.i != ctx.unit_of(token)[0]:
+    if de is None or et is None or norm_token(de) not in ("de", "d'"):
         return None
+    if et.lower_ != "et" or et.i != ctx.unit_of(token)[0]:
+        return _narrator_subject(de, ctx)
+    return _speaker_before(token, et, ctx)
+
+
+def _narrator_subject(de: Token, ctx: DocContext) -> Token | None:
+    """ « Le porte-parole du gouvernement de marteler que … », « Ce dernier de rappeler
+    que … »: a noun phrase opening the sentence, then « de » and the infinitive of narration;
+    that noun phrase is the speaker."""
+    start = ctx.unit_of(de)[0]
+    words = [t for t in ctx.doc[start:de.i] if not t.is_space]
+    if words and words[0].lower_ == "et":
+        words = words[1:]
+    if not words or len(words) > 8 or words[0].pos_ not in ("DET", "PROPN", "PRON"):
+        return None
+    if any(t.pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "ADP", "PRON") or t.is_punct
+           for t in words):
+        return None
+    phrase = " ".join(t.lower_ for t in words)
+    if ctx.lexicon.pronoun(phrase) is not None:
+        return words[-1]  # « Ce dernier », « Celui-ci »
+    head = next((t for t in words if t.pos_ in ("NOUN", "PROPN")), None)
+    return head if head is not None and animate(head, ctx) else None
+
+
+def _speaker_before(token: Token, et: Token, ctx: DocContext) -> Token | None:
+    """The speaker of the last report before « Et de … » in the paragraph."""
     paragraph_start = next((p.start for p in ctx.paragraphs if p.start <= token.idx <= p.end),
                            0)
     for previous in reversed(token.doc[:et.i]):
@@ -926,6 +952,10 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         if kind == "neuter" and (token.dep_ == "expl" or token.head.lemma_ == "be" or any(
                 c.dep_ == "cop" or c.lemma_ == "be" for c in token.head.children)):
             kind = "generic"  # "it's certain that …", "it is clear": nobody's words
+        following = ctx.next_word(token.i)
+        if token.lower_ in ("celui", "celle") and (following is None or following.lower_ not in (
+                "qui", "que", "qu'", "qu’", "dont")):
+            kind = "generic"  # « selon celui de la banque »: that of something, no one
         kind = {"personal": "pronoun", "demonstrative": "pronoun", "neuter": "pronoun"
                 }.get(kind, kind)
         if pronoun is None and (lexicon.is_word("determiner_indefinite", token.text)
@@ -1302,10 +1332,15 @@ def _participle_agent(noun: Token, ctx: DocContext) -> Token | None:
     """The agent of a participle of publishing modifying `noun` (« publié par X », "released
     by X")."""
     for child in noun.children:
-        if child.dep_ not in ("acl", "amod") or "Part" not in child.morph.get("VerbForm") and \
-                child.tag_ != "VBN":
+        if child.dep_ not in ("acl", "amod"):
             continue
-        if not ctx.lexicon.is_word("publishing_verb", child.lemma_.lower()):
+        participle = "Part" in child.morph.get("VerbForm") or child.tag_ == "VBN"
+        lemma = child.lemma_.lower()
+        if not participle and ctx.lang == "fr" and child.lower_.endswith("é"):
+            # « un bilan communiqué samedi par … »: the participle tagged as the noun
+            # « communiqué »
+            participle, lemma = True, child.lower_[:-1] + "er"
+        if not participle or not ctx.lexicon.is_word("publishing_verb", lemma):
             continue
         for agent in child.children:
             if agent.dep_ == "obl:agent" or (agent.dep_ in ("obl", "obl:mod") and any(
@@ -1313,6 +1348,12 @@ def _participle_agent(noun: Token, ctx: DocContext) -> Token | None:
                 return agent
             if agent.dep_ == "agent":
                 return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        # « communiqué samedi 4 novembre par les autorités »: the agent hung on the date
+        for token in ctx.doc[child.i + 1:child.i + 8]:
+            if token.is_punct:
+                break
+            if token.lower_ == "par" and token.dep_ == "case" and token.head.i > token.i:
+                return token.head
     return None
 
 

@@ -1417,6 +1417,13 @@ class Resolver:
             if not indefinite and self.ctx.lexicon.is_word("generic_person", head.lemma_) and \
                     "Plur" not in head.morph.get("Number"):
                 return self.resolve_role(mention)  # « la responsable »: a description
+            title = self.ctx.lexicon.title(head.lemma_) or self.ctx.lexicon.title(head.text)
+            if not indefinite and title is not None and title.kind == "relational":
+                # « le porte-parole du gouvernement » after « Le porte-parole du gouvernement,
+                # X, »: the person the article gave that very function, when there is one
+                holder = self.resolve_role(mention, strict=True)
+                if holder is not None:
+                    return holder
             return self._group(mention, continue_same_head=not indefinite, anonymous=True)
         return self.resolve_role(mention)
 

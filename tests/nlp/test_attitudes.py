@@ -136,3 +136,9 @@ def test_a_clause_after_a_judgement_verb_is_left_to_the_cue_stage(extract):
     text = "Le syndicat a dénoncé le fait que les salaires baissent."
     found = quotes(extract("fr", text))
     assert len(found) <= 1
+
+
+def test_an_attitude_the_writer_infers_is_no_quotation(extract):
+    # "appears to be supporting X": the writer's inference in an infinitive, not a report
+    text = "The governor's daughter appears to be supporting Brandt's campaign."
+    assert quotes(extract("en", text)) == []

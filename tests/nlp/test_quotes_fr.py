@@ -1216,3 +1216,70 @@ def test_an_inverted_name_tagged_a_verb_is_the_speaker_not_the_content(extract):
     assert [q.content for q in quotes] == [
         "Nous sommes heureux de faire partie de ce partenariat vital"]
     assert quotes[0].speaker_mention == "Sidi Ould Tah"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("La fédération a annoncé vendredi faire appel de la décision du tribunal.",
+         "faire appel de la décision du tribunal"),
+    ],
+)
+def test_a_date_between_the_cue_and_its_bare_infinitive(extract, text, content):
+    q = quote_with(extract("fr", text), content.split()[0])
+    assert q.content == content
+
+
+def test_a_noun_after_au_is_not_the_infinitive_that_ends_the_search(extract):
+    # « au pouvoir »: the tagger's infinitive after an article is the noun « le pouvoir »
+    text = "L'ONU a appelé les militaires au pouvoir à rendre le pouvoir aux civils."
+    q = quote_with(extract("fr", text), "à rendre")
+    assert q.content == "à rendre le pouvoir aux civils"
+    assert q.speaker_name == "ONU"
+
+
+def test_a_toll_communicated_by_someone_after_a_date(extract):
+    # « un bilan communiqué samedi 4 mai par les autorités »: « communiqué » tagged a noun,
+    # the agent hung on the date; the authorities are still the source
+    text = ("Crue meurtrière en Italie. Au moins 32 personnes sont mortes dans une crue qui a "
+            "dévasté une région reculée du pays, selon un nouveau bilan provisoire communiqué "
+            "samedi 4 novembre par les autorités italiennes.")
+    q = quote_with(extract("fr", text), "Au moins 32")
+    assert q.speaker_mention == "les autorités italiennes"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        ("Le ministre Paul Martin a parlé longtemps. Ce dernier de rappeler que la loi est "
+         "claire.", "la loi est claire", "Paul Martin"),
+        ("La présidente de la région a reçu les élus. La présidente de la région de marteler "
+         "qu'aucun budget ne serait coupé.", "aucun budget ne serait coupé", None),
+    ],
+)
+def test_an_infinitive_of_narration_after_its_subject(extract, text, content, speaker):
+    # « X de rappeler que … »: the historic infinitive reports, its subject opens the sentence
+    q = quote_with(extract("fr", text), content.split()[0])
+    assert q.content == content
+    assert q.speaker_type == "person"
+    if speaker is not None:
+        assert q.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Paul Martin a parlé. « Mais ce scénario me semble vraiment envisagé », estime celui "
+         "qui est aussi professeur à l'université.", "Paul Martin"),
+        ("Marie Dupont a parlé. « Mais cette hypothèse me semble vraiment sérieuse », estime "
+         "celle qui est aussi avocate au barreau de Paris.", "Marie Dupont"),
+    ],
+)
+def test_celui_qui_describes_the_person_just_named(extract, text, speaker):
+    q = quote_with(extract("fr", text), "Mais")
+    assert q.speaker_name == speaker
+
+
+def test_celui_de_is_nobody(extract):
+    text = "Paul Martin a parlé. Le prix est élevé, selon celui de la banque."
+    assert all(q.speaker_name != "Paul Martin" for q in extract("fr", text).quotes)

@@ -820,3 +820,13 @@ def test_where_it_was_said_is_not_who_said_it(extract):
             "Mexico after the race, said in his BBC Sport column.")
     q = quote_with(extract("en", text), "I am a bit run down")
     assert q.speaker_name == "Hamilton" and q.content == "I am a bit run down,"
+
+
+def test_a_function_given_by_apposition_finds_its_holder_later(extract):
+    # « porte-parole » names a function relative to a body; « le porte-parole de la police »
+    # after « Le porte-parole de la police, Jean Dupont, » is that person.
+    text = ("Le porte-parole de la police, Jean Dupont, a déclaré que l'enquête avançait. "
+            "Plus tard, le porte-parole de la police a déclaré que deux suspects avaient été "
+            "arrêtés.")
+    q = quote_with(extract("fr", text), "deux suspects")
+    assert q.speaker_name == "Jean Dupont"
