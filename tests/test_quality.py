@@ -53,6 +53,7 @@ HELDOUT31 = PROJECT_DIR / "tests" / "heldout31"
 HELDOUT32 = PROJECT_DIR / "tests" / "heldout32"
 HELDOUT33 = PROJECT_DIR / "tests" / "heldout33"
 HELDOUT34 = PROJECT_DIR / "tests" / "heldout34"
+HELDOUT35 = PROJECT_DIR / "tests" / "heldout35"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -123,8 +124,10 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
 # in apposition; fr-heldout21 0.893: the role where the annotator took the name in apposition
 # after it; fr-heldout26 0.893: block quotations of a radio show the annotator gave to the
 # person the text names before them).
+# en-heldout35 0.894: link teasers glued into a scraped article ("READ MORE: …") read as the
+# content of the report before them.
 _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26": 0.82,
-                     "fr-heldout27": 0.82}
+                     "fr-heldout27": 0.82, "en-heldout35": 0.85}
 # heldout27 arrived last and was read only briefly: each set keeps one quote given to someone who
 # does not speak (« raconte le sergent chef des pompiers » resolved to the one person the article
 # names, the victim; a conspiracy movement taken for the source of a claim about it)
@@ -137,10 +140,14 @@ _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26":
 # en-heldout32 keeps two: "“…,” he said" after "Chief Secretary of police John Lee said",
 # whom the police before his name made a body, and after "One staff member … said", an unnamed
 # person the pronoun rules do not take up; both go to someone named earlier.
+# fr-heldout35 keeps one: a statement the news agency relays, given to the agency, which the
+# annotator counts as not speaking.
 _NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1,
-                        "fr-heldout30": 1, "en-heldout32": 2}
+                        "fr-heldout30": 1, "en-heldout32": 2, "fr-heldout35": 1}
+# fr-heldout35's mentions: « selon lui » taken for the speaker of an accusation the annotator
+# gives to the junta named in the sentence before, and the agency that relays a statement.
 _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
-                   "fr-heldout26": 0.85, "fr-heldout29": 0.85}
+                   "fr-heldout26": 0.85, "fr-heldout29": 0.85, "fr-heldout35": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -170,7 +177,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT31 / "fr-heldout31", 0.82), (HELDOUT31 / "en-heldout31", 0.86),
      (HELDOUT32 / "fr-heldout32", 0.90), (HELDOUT32 / "en-heldout32", 0.92),
      (HELDOUT33 / "fr-heldout33", 0.94), (HELDOUT33 / "en-heldout33", 0.95),
-     (HELDOUT34 / "fr-heldout34", 0.83), (HELDOUT34 / "en-heldout34", 0.93)],
+     (HELDOUT34 / "fr-heldout34", 0.83), (HELDOUT34 / "en-heldout34", 0.93),
+     (HELDOUT35 / "fr-heldout35", 0.89), (HELDOUT35 / "en-heldout35", 0.84)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

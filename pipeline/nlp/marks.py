@@ -69,7 +69,11 @@ def _closes_single(text: str, i: int, end: int, stack: list[tuple[str, int]]) ->
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < end else " "
     if after.isalnum():
-        return False  # don’t, l’État
+        # don’t, l’État, O’Brien; but "a three-ring circus’But there …", a closing mark before
+        # a sentence glued to it (text scraped without the space), ends a word no elision ends
+        word = re.search(r"[^\W\d_]+$", text[max(0, i - 20):i])
+        return bool(after.isupper() and word and len(word.group()) >= 3
+                    and word.group().islower() and not word.group().endswith("qu"))
     if before.lower() == "s":
         # "the players’ union" or "‘false reports’ after …": a plural possessive unless no
         # other mark could close the quotation before the sentence ends

@@ -476,7 +476,28 @@ def _verb_group_start(first: int, ctx: DocContext) -> int:
 
 
 def _name_right_before_verb_group(cue: Cue, ctx: DocContext) -> Token | None:
-    return name_right_before(min(cue.token.i, cue.head.i), ctx)
+    return name_right_before(min(cue.token.i, cue.head.i), ctx) or \
+        _phrase_after_coordinator(min(cue.token.i, cue.head.i), ctx)
+
+
+def _phrase_after_coordinator(first: int, ctx: DocContext) -> Token | None:
+    """ "… suffered injuries and a hospital spokesman said …": the parser joined the noun
+    phrase to the clause before; on the surface, a determiner and a noun of a person or a body
+    between "and"/"but" and the verb group are its subject."""
+    doc = ctx.doc
+    start = _verb_group_start(first, ctx)
+    unit_start = ctx.unit_of(doc[first])[0]
+    k = start - 1
+    while k >= unit_start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") and start - k <= 5:
+        k -= 1
+    if k < unit_start or k == start - 1 or doc[k].pos_ != "DET" or k - 1 < unit_start:
+        return None
+    coordinator = doc[k - 1]
+    head = doc[start - 1]
+    if not ctx.lexicon.is_word("coordinator", coordinator.text) or ctx.in_quotes(head) or \
+            head.pos_ not in ("NOUN", "PROPN") or not animate(head, ctx):
+        return None
+    return head
 
 
 def name_right_before(first: int, ctx: DocContext) -> Token | None:
@@ -1034,6 +1055,9 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
             # name; each one is a new person
             return SpeakerMention(article.idx, doc[e].idx + len(doc[e].text), "anonymous",
                                   token.i, article.idx, np_end)
+        if ctx.lang == "en" and e < token.i and institution_noun(token, ctx) and all(
+                t.dep_ == "compound" or t.i > e for t in doc[s:token.i]):
+            e = token.i  # "the Trump administration": the body's name runs to its noun
         return SpeakerMention(doc[s].idx, doc[e].idx + len(doc[e].text), "name", token.i,
                               np_start, np_end)
     kind = _descriptive_kind(token, left, ctx)

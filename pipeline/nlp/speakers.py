@@ -350,11 +350,46 @@ class Resolver:
                     if mention is not None:
                         found.append(mention)
         found.extend(self._given_name_runs(found))
+        found.extend(self._names_before_a_role(found))
         # full names first: a surname alone then goes to the person it names best, and never
         # glues two people with similar surnames ("Mustafa Haddad", "Atef Hadad") together
         for mention in sorted(found, key=lambda m: (len(m.words) == 1, m.start)):
             self._add_name(mention)
         self._collect_known_variants()
+
+    def _names_before_a_role(self, taken: list[NameMention]) -> list[NameMention]:
+        """Capitalised proper nouns the tagger did not take for a person, followed by a comma
+        and a function (« Adama Siguiré, coordinateur du RISA, », "Okafor, spokesman for …"):
+        a person's name."""
+        ctx = self.ctx
+        doc = ctx.doc
+        found: list[NameMention] = []
+        covered = {i for m in taken for i in range(m.start, m.end)}
+        for comma in ctx.tokens:
+            if comma.text != "," or comma.i < 1 or ctx.in_quotes(comma):
+                continue
+            role = ctx.next_word(comma.i)
+            title = (ctx.lexicon.title(role.lemma_) or ctx.lexicon.title(role.text)
+                     ) if role is not None and role.pos_ == "NOUN" else None
+            if title is None or title.kind not in ("role", "relational"):
+                continue
+            first = comma.i - 1
+            while first - 1 >= 0 and comma.i - first < 4 and doc[first - 1].pos_ == "PROPN" \
+                    and doc[first - 1].text[:1].isupper():
+                first -= 1
+            tokens = doc[first:comma.i]
+            if len(tokens) < 2 or not all(
+                    t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha
+                    and t.ent_type_ not in ("ORG", *PERSON_LABELS) for t in tokens):
+                continue  # (two words at least: a given name and a surname)
+            if tokens[0].idx in covered or not ctx.is_prose(tokens[0]) or any(
+                    self.resources.nationalities.get(fold(t.text)) for t in tokens):
+                continue
+            mention = self._name_mention(tokens[0].idx, tokens[-1].idx + len(tokens[-1].text),
+                                         "person", tokens[-1])
+            if mention is not None:
+                found.append(mention)
+        return found
 
     def _given_name_org(self, ent) -> bool:
         """ "Nicola Sturgeon" tagged as an organisation: two or three capitalised proper nouns
@@ -1641,10 +1676,14 @@ class Resolver:
         full = self._bare_name(mention.start, mention.end)
         words = tuple(w for w in (fold_word(x) for x in re.split(r"[\s’']+", full[0])) if w) \
             if full else ()
+        # "the Trump administration": a body named after a person, not that person
+        modifier_name = self._institution(token) and not person
         for entity in self.entities:
             for name in entity.names:
                 if name.start <= mention.start < name.end or mention.start <= name.start < \
                         mention.end:
+                    if modifier_name and entity.kind == "person" and name.end <= token.idx:
+                        continue
                     if len(words) > len(name.words) and _other_first_name(words, entity):
                         continue  # "Barrêt Koivogui", the tagger saw "Koivogui": not Mory's
                     if person and entity.kind == "org":
@@ -1659,7 +1698,10 @@ class Resolver:
                     not self._capital_article(first):
                 nxt = ctx.next_word(first.i)  # "The White House": not the article
                 start = nxt.idx if nxt is not None and nxt.idx < mention.end else start
-        name = self._name_mention(start, mention.end, label, token)
+        end = mention.end
+        if modifier_name and mention.end <= token.idx:
+            end = token.idx + len(token.text)  # the body's whole name: "Trump administration"
+        name = self._name_mention(start, end, label, token)
         if name is None:
             return self.resolve_role(mention)
         name.subject = True

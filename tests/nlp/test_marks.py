@@ -79,3 +79,10 @@ def test_a_straight_mark_with_a_space_before_reopens_after_a_full_stop():
 def test_a_doubled_opening_mark_opens_once():
     assert contents('The race ended. ""It was a long week. I am tired," he said.') == [
         "It was a long week. I am tired,"]
+
+
+def test_a_single_mark_closes_before_a_glued_sentence():
+    # scraped text that lost the space: "‘…circus’But there …"; not an apostrophe, which
+    # ends no word of three lower-case letters before a capital (l’État, O’Brien)
+    text = "Neighbours complain: ‘It’s been a circus’But the mayor said nothing. L’État paie."
+    assert contents(text) == ["It’s been a circus"]

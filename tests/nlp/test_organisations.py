@@ -178,3 +178,25 @@ def test_a_body_name_keeps_its_capitalised_words_joined_by_and(extract):
             "of India (WAPTAI) has urged the government to consider rationalisation of GST.")
     q = extract("en", text).quotes[0]
     assert q.speaker_name == "Water Purification and Treatment Association of India"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "content"),
+    [
+        ("en", "Both airlines said they had prepared for the strike.", "they had prepared"),
+        ("en", "The carmaker said it would close the plant in March.", "it would close"),
+        ("fr", "Le constructeur a annoncé qu'il fermerait l'usine en mars.", "il fermerait"),
+    ],
+)
+def test_a_business_named_by_its_trade_speaks_as_a_body(extract, lang, text, content):
+    q = quote_with(extract(lang, text), content)
+    assert q.speaker_type == "org"
+
+
+def test_a_body_named_after_a_person_is_not_that_person(extract):
+    text = ("The Carver administration announced Friday that it had begun layoffs of federal "
+            "workers. Agencies were told on Thursday, President Dana Carver said.")
+    q = quote_with(extract("en", text), "it had begun")
+    assert q.speaker_type == "org"
+    assert q.speaker_name != "Dana Carver"
+    assert q.speaker_mention == "Carver administration"

@@ -636,3 +636,11 @@ def test_a_quoted_text_is_what_the_statement_reads(extract):
             "the police arrested two editors,\" the statement reads.")
     q = quote_with(extract("en", text), "This morning")
     assert q.cue == "reads" and q.speaker_name == "River Times"
+
+
+def test_a_speaker_after_and_that_the_parser_joined_to_the_clause_before(extract):
+    # "… hurt his leg and a hospital spokesman said …": the spokesman speaks, not the surfer
+    text = ("The swimmer hurt his right leg and a hospital spokesman said Dawson was in fair "
+            "condition on Sunday.")
+    q = quote_with(extract("en", text), "Dawson was")
+    assert q.speaker_mention == "a hospital spokesman"

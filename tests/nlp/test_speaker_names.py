@@ -128,3 +128,16 @@ def test_a_body_after_a_fronted_clause_is_not_the_person_named_in_it(extract):
     q = quote_with(extract("fr", text), "le retour")
     assert q.speaker_name != "Issa Kaboré"
     assert q.speaker_type == "org"
+
+
+def test_a_name_the_tagger_missed_before_an_apposed_function(extract):
+    # « Boukary Zongo, coordinateur du RASA, »: two capitalised proper nouns and a function in
+    # apposition make a person, whatever the tagger labelled them
+    text = ("Le Rassemblement des intellectuels pour la souveraineté de l'Afrique (RASA) a tenu "
+            "un point de presse samedi à Ouagadougou.\nLA SUITE APRÈS CETTE PUBLICITÉ\n"
+            "Les membres du Rassemblement des intellectuels pour la souveraineté de l'Afrique "
+            "(RASA) se demandent si les dirigeants de la CEDEAO ont-ils déjà oublié le cas "
+            "libyen.\nBoukary Zongo, coordinateur du RASA, reste convaincu qu'une transition "
+            "sera mise en place. « Rien ne va arriver au Niger », a-t-il indiqué.")
+    q = quote_with(extract("fr", text), "Rien ne va")
+    assert q.speaker_name == "Boukary Zongo"
