@@ -1255,7 +1255,10 @@ class Resolver:
         for n, draft in enumerate(drafts):
             if draft.speaker is not None:
                 items.append((draft.speaker.start, n, draft.speaker))
-                speaker_starts.add(draft.speaker.start)
+                if not re.match(r"[^\s’']+(?:\s[^\s’']+)*[’']s\s", ctx.text[
+                        draft.speaker.start:draft.speaker.end]):
+                    # ("Machiskinic’s family" starts with a name that does not speak)
+                    speaker_starts.add(draft.speaker.start)
         reported = [(d.start, d.end) for d in drafts if d.kind in ("indirect", "mixed")]
         self.reported = reported
         self.speaker_starts = speaker_starts

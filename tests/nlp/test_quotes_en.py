@@ -644,3 +644,9 @@ def test_a_speaker_after_and_that_the_parser_joined_to_the_clause_before(extract
             "condition on Sunday.")
     q = quote_with(extract("en", text), "Dawson was")
     assert q.speaker_mention == "a hospital spokesman"
+
+
+def test_raising_a_concern_reports_it(extract):
+    text = "The union has raised concerns that the new rota would leave wards understaffed."
+    q = quote_with(extract("en", text), "the new rota")
+    assert q.speaker_mention == "The union"

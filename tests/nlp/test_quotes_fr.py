@@ -1283,3 +1283,9 @@ def test_celui_qui_describes_the_person_just_named(extract, text, speaker):
 def test_celui_de_is_nobody(extract):
     text = "Paul Martin a parlé. Le prix est élevé, selon celui de la banque."
     assert all(q.speaker_name != "Paul Martin" for q in extract("fr", text).quotes)
+
+
+def test_faire_comprendre_que_reports(extract):
+    text = "La présidente du syndicat a fait comprendre que la grève continuerait lundi."
+    q = quote_with(extract("fr", text), "la grève")
+    assert q.content == "la grève continuerait lundi"
