@@ -59,7 +59,8 @@ eval: sync
 		tests/heldout32/fr-heldout32 tests/heldout32/en-heldout32 \
 		tests/heldout33/fr-heldout33 tests/heldout33/en-heldout33 \
 		tests/heldout34/fr-heldout34 tests/heldout34/en-heldout34 \
-		tests/heldout35/fr-heldout35 tests/heldout35/en-heldout35
+		tests/heldout35/fr-heldout35 tests/heldout35/en-heldout35 \
+		tests/heldout36/fr-heldout36 tests/heldout36/en-heldout36
 
 bench: sync
 	.venv/bin/newsevents -q bench

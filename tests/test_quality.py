@@ -54,6 +54,7 @@ HELDOUT32 = PROJECT_DIR / "tests" / "heldout32"
 HELDOUT33 = PROJECT_DIR / "tests" / "heldout33"
 HELDOUT34 = PROJECT_DIR / "tests" / "heldout34"
 HELDOUT35 = PROJECT_DIR / "tests" / "heldout35"
+HELDOUT36 = PROJECT_DIR / "tests" / "heldout36"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -125,9 +126,11 @@ def test_fifth_heldout_set_stays_above_its_floors(settings):
 # after it; fr-heldout26 0.893: block quotations of a radio show the annotator gave to the
 # person the text names before them).
 # en-heldout35 0.894: link teasers glued into a scraped article ("READ MORE: …") read as the
-# content of the report before them.
+# content of the report before them. fr-heldout36 0.793: condemnations and condolences with no
+# clause, which its annotator made optional or left out, and a country read as the source of a
+# sentence of narration.
 _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26": 0.82,
-                     "fr-heldout27": 0.82, "en-heldout35": 0.85}
+                     "fr-heldout27": 0.82, "en-heldout35": 0.85, "fr-heldout36": 0.77}
 # heldout27 arrived last and was read only briefly: each set keeps one quote given to someone who
 # does not speak (« raconte le sergent chef des pompiers » resolved to the one person the article
 # names, the victim; a conspiracy movement taken for the source of a claim about it)
@@ -178,7 +181,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT32 / "fr-heldout32", 0.90), (HELDOUT32 / "en-heldout32", 0.92),
      (HELDOUT33 / "fr-heldout33", 0.94), (HELDOUT33 / "en-heldout33", 0.95),
      (HELDOUT34 / "fr-heldout34", 0.83), (HELDOUT34 / "en-heldout34", 0.93),
-     (HELDOUT35 / "fr-heldout35", 0.89), (HELDOUT35 / "en-heldout35", 0.84)],
+     (HELDOUT35 / "fr-heldout35", 0.89), (HELDOUT35 / "en-heldout35", 0.84),
+     (HELDOUT36 / "fr-heldout36", 0.79), (HELDOUT36 / "en-heldout36", 0.90)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

@@ -388,7 +388,18 @@ def speaker_token(cue: Cue, ctx: DocContext, *, allow_inverted: bool = True,
                     return found
         if verb.dep_ == "acl" and _participle(verb) and governor.pos_ in ("NOUN", "PROPN") \
                 and governor.i < verb.i and not ctx.in_quotes(governor):
-            return governor  # "officials saying that …", "the leader …, saying that …"
+            if animate(governor, ctx) or governor.dep_.startswith("nsubj"):
+                return governor  # "officials saying that …", "the leader …, saying that …"
+            noun = governor
+            while noun.dep_ in ("nmod", "pobj", "prep") and noun.head.i != noun.i and \
+                    noun.head.pos_ in ("NOUN", "ADP"):
+                noun = noun.head
+            if noun.head.pos_ in ("VERB", "AUX") and noun.dep_ in ("obj", "dobj"):
+                # « a donné sa version des faits notant que … »: the participle hangs on the
+                # object's noun; it goes with the clause, whose subject speaks
+                subject = grammatical_subject(noun.head, ctx)
+                if subject is not None and not ctx.in_quotes(subject):
+                    return subject
         if verb.dep_ == "conj" and not same_form_conjunct(verb):
             # "a dit que la ville paierait et a ajouté …" with "ajouté" hung on "paierait": a
             # new report is coordinated with the reporting verb, not with the reported one.

@@ -1289,3 +1289,18 @@ def test_faire_comprendre_que_reports(extract):
     text = "La présidente du syndicat a fait comprendre que la grève continuerait lundi."
     q = quote_with(extract("fr", text), "la grève")
     assert q.content == "la grève continuerait lundi"
+
+
+def test_a_participle_hung_on_the_object_of_a_clause_speaks_for_its_subject(extract):
+    # « a donné sa version des faits notant que … »: the tagger hung « notant » on « faits »
+    text = ("M. Berrada a donné sa version des faits notant que l'incendie a commencé alors que "
+            "les visiteurs quittaient les lieux.")
+    q = quote_with(extract("fr", text), "l'incendie")
+    assert q.speaker_name == "Berrada"
+
+
+def test_selon_la_version_de_names_its_author(extract):
+    text = ("Selon la version du ministère de la Défense, le pilote était un officier de "
+            "réserve affecté à la base aérienne.")
+    q = quote_with(extract("fr", text), "le pilote")
+    assert q.speaker_mention == "ministère de la Défense"
