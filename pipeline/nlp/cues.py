@@ -407,6 +407,16 @@ def _semi_auxiliary(verb: Token, ctx: DocContext) -> bool:
         verb.lower_ in _semi_auxiliary_forms(ctx.lang, lemmas)
 
 
+def _narrating_auxiliary(verb: Token, ctx: DocContext) -> bool:
+    """ « », devait-elle ajouter », « », allait-il préciser »: « devoir » or « aller » in the
+    imperfect with an inverted subject, the press's way of telling what was said next (a plan,
+    « doit annoncer », is not)."""
+    after = ctx.next_word(verb.i)
+    return ctx.lang == "fr" and verb.lemma_.lower() in ("devoir", "aller") and \
+        "Imp" in verb.morph.get("Tense") and after is not None and \
+        inverted_pronoun(after, ctx.lexicon)
+
+
 def after_quotation_and_subject(verb: Token, ctx: DocContext) -> bool:
     """ "“…,” Trump posted on Truth Social": a participle the parser hung on the name right
     after a closing quotation mark is the reporting verb of that name."""
@@ -479,8 +489,8 @@ def find_verb_cues(ctx: DocContext) -> Iterator[Cue]:
             continue
         if _nickname_participle(token, ctx):
             continue
-        if head is token and token.dep_ == "xcomp" and token.head.i < token.i and \
-                _semi_auxiliary(token.head, ctx):
+        if head is token and token.dep_ == "xcomp" and token.head.i < token.i and (
+                _semi_auxiliary(token.head, ctx) or _narrating_auxiliary(token.head, ctx)):
             head = token.head  # « tente d'expliquer le ministre »: the governing verb's clause
         before = ctx.previous_word(head.i)
         if _adjectival_participle(head) and not (

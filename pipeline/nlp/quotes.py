@@ -1750,7 +1750,10 @@ def find_quotes(ctx: DocContext) -> list[Draft]:
                        or (d.speaker.kind == "anonymous"  # "another said", « un autre »
                            and ctx.doc[d.speaker.head].pos_ == "PRON")
                        or (d.form in ("cue-after", "preposed-attributed")
-                           and _attributed_noun(d.speaker, ctx))))
+                           and _attributed_noun(d.speaker, ctx))
+                       # « lit-on dans la déclaration »: a statement speaks for its author
+                       or (d.form == "selon-after" and ctx.doc[d.speaker.head].lemma_.lower()
+                           in ctx.lexicon.nominal_cues)))
               or d.form == "continuation"]
     ordered = _dedupe(drafts)
     # re-point continuations to indices of the ordered list

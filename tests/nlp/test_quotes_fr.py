@@ -1304,3 +1304,19 @@ def test_selon_la_version_de_names_its_author(extract):
             "réserve affecté à la base aérienne.")
     q = quote_with(extract("fr", text), "le pilote")
     assert q.speaker_mention == "ministère de la Défense"
+
+
+def test_devait_elle_ajouter_tells_what_was_said_next(extract):
+    text = ("La juge Anne Roux a pris la parole. « Les témoins seront entendus lundi », "
+            "devait-elle ajouter.")
+    q = quote_with(extract("fr", text), "Les témoins")
+    assert q.speaker_name == "Anne Roux"
+    assert q.cue == "devait-elle ajouter"
+
+
+def test_lit_on_dans_la_declaration_speaks_for_its_issuer(extract):
+    text = ("Le ministère belge de la Santé a publié une déclaration. « Nous adressons nos "
+            "condoléances aux familles », lit-on dans la déclaration.")
+    q = quote_with(extract("fr", text), "« Nous adressons")
+    assert q.speaker_type == "org"
+    assert "ministère" in q.speaker_name
