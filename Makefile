@@ -60,7 +60,9 @@ eval: sync
 		tests/heldout33/fr-heldout33 tests/heldout33/en-heldout33 \
 		tests/heldout34/fr-heldout34 tests/heldout34/en-heldout34 \
 		tests/heldout35/fr-heldout35 tests/heldout35/en-heldout35 \
-		tests/heldout36/fr-heldout36 tests/heldout36/en-heldout36
+		tests/heldout36/fr-heldout36 tests/heldout36/en-heldout36 \
+		tests/heldout37/fr-heldout37 tests/heldout37/en-heldout37 \
+		tests/heldout38/fr-heldout38 tests/heldout38/en-heldout38
 
 bench: sync
 	.venv/bin/newsevents -q bench

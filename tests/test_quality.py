@@ -55,6 +55,8 @@ HELDOUT33 = PROJECT_DIR / "tests" / "heldout33"
 HELDOUT34 = PROJECT_DIR / "tests" / "heldout34"
 HELDOUT35 = PROJECT_DIR / "tests" / "heldout35"
 HELDOUT36 = PROJECT_DIR / "tests" / "heldout36"
+HELDOUT37 = PROJECT_DIR / "tests" / "heldout37"
+HELDOUT38 = PROJECT_DIR / "tests" / "heldout38"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -144,13 +146,19 @@ _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26":
 # whom the police before his name made a body, and after "One staff member … said", an unnamed
 # person the pronoun rules do not take up; both go to someone named earlier.
 # fr-heldout35 keeps one: a statement the news agency relays, given to the agency, which the
-# annotator counts as not speaking.
+# annotator counts as not speaking. fr-heldout38 keeps two: « A ses yeux, « … » » and « Pour la
+# syndicaliste, … » taken up by the union leaders named last, not by the one the paragraph
+# quotes.
 _NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1,
-                        "fr-heldout30": 1, "en-heldout32": 2, "fr-heldout35": 1}
+                        "fr-heldout30": 1, "en-heldout32": 2, "fr-heldout35": 1,
+                        "fr-heldout38": 2}
 # fr-heldout35's mentions: « selon lui » taken for the speaker of an accusation the annotator
 # gives to the junta named in the sentence before, and the agency that relays a statement.
+# fr-heldout37's: « X, un autre député, a déclaré », where the annotator takes the name and the
+# extractor the apposition (both resolve to X).
 _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
-                   "fr-heldout26": 0.85, "fr-heldout29": 0.85, "fr-heldout35": 0.85}
+                   "fr-heldout26": 0.85, "fr-heldout29": 0.85, "fr-heldout35": 0.85,
+                   "fr-heldout37": 0.85}
 
 
 @pytest.mark.parametrize(
@@ -182,7 +190,9 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT33 / "fr-heldout33", 0.94), (HELDOUT33 / "en-heldout33", 0.95),
      (HELDOUT34 / "fr-heldout34", 0.83), (HELDOUT34 / "en-heldout34", 0.93),
      (HELDOUT35 / "fr-heldout35", 0.89), (HELDOUT35 / "en-heldout35", 0.84),
-     (HELDOUT36 / "fr-heldout36", 0.79), (HELDOUT36 / "en-heldout36", 0.90)],
+     (HELDOUT36 / "fr-heldout36", 0.79), (HELDOUT36 / "en-heldout36", 0.90),
+     (HELDOUT37 / "fr-heldout37", 0.90), (HELDOUT37 / "en-heldout37", 0.95),
+     (HELDOUT38 / "fr-heldout38", 0.82), (HELDOUT38 / "en-heldout38", 0.94)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]

@@ -961,10 +961,13 @@ def mention_for(token: Token, ctx: DocContext) -> SpeakerMention:
         return SpeakerMention(start, end, "group", token.i, start, end)
     if token.lower_ in ("one", "1", "un", "une") and any(
             c.dep_ in ("prep", "nmod") for c in token.children):
-        for child in token.children:
+        # "One of the men, David Reed, 34, said", with the name hung on "one" or on "men"
+        group = [g for c in token.children if c.dep_ == "prep" for g in c.children
+                 if g.dep_ == "pobj"]
+        for child in (*token.children, *(a for g in group for a in g.children)):
             if child.dep_ in ("appos", "nmod:appos") and child.pos_ == "PROPN" and \
                     child.ent_type_ in PERSON_LABELS:
-                return mention_for(child, ctx)  # "One of the men, David Reed, 34, said"
+                return mention_for(child, ctx)
     if pronoun is not None and pronoun.kind == "generic" and any(
             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         # "one of the people close to him said": a member of that group, not "one" in general

@@ -259,8 +259,10 @@ class Resolver:
         clause = token.head if token.dep_.startswith("nsubj") else token.head.head
         # « … l'assurance à l'effet que Franklin pourra être rejugé. Il maintient … »: the
         # subject of a clause reported or complemented is not what « il » takes up first
-        embedded = subject and any(c.dep_ == "mark" and self.ctx.lexicon.is_word(
+        embedded = subject and (any(c.dep_ == "mark" and self.ctx.lexicon.is_word(
             "complementizer", c.text.replace("’", "'")) for c in clause.children)
+            # "aware of the effect Sinwar may have": the subject of a relative clause
+            or clause.dep_ in ("relcl", "acl:relcl"))
         if subject and self._between_dashes(token):
             # « le premier ministre – que Nicolas Sarkozy rencontrera demain – … il a
             # assuré »: the subject of an aside is not what the text is about
@@ -323,6 +325,12 @@ class Resolver:
                      and not ctx.person_surname(doc[span[0]])):
                 continue
             s, e = span
+            if s == e and e + 1 < len(doc) and self._given_name_gender(doc[s].text) and \
+                    doc[e + 1].is_alpha and doc[e + 1].text[:1].isupper() and \
+                    not doc[e + 1].text.isupper() and not doc[e + 1].ent_type_ and \
+                    not ctx.in_quotes(doc[e + 1]) and \
+                    ctx.lexicon.title(doc[e + 1].text) is None:
+                e += 1  # « Stéphane Peu »: a surname that is also a common word, left untagged
             left = s
             # « Marine Le Pen » where the tagger kept only « Le Pen » (and read « Marine » as a
             # noun): a capitalised given name right before the name belongs to it
@@ -576,7 +584,11 @@ class Resolver:
                     and self.ctx.token_unit[end] == self.ctx.token_unit[ent.start] \
                     and not self.ctx.in_quotes(doc[end]) and doc[end - 1].whitespace_:
                 end += 1
-        return list(doc[ent.start:end])
+        start = ent.start
+        if ent.label_ in _ORG_LABELS and start >= 2 and doc[start - 1].text in ("’s", "'s") \
+                and doc[start - 2].ent_type_ in ("GPE", "LOC") and self.ctx.lang == "en":
+            start -= 2  # "Russia’s Defense Ministry" is not "Ukraine’s Defense Ministry"
+        return list(doc[start:end])
 
     def _org_name_tokens(self, tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         """The words of an organisation's name within a tagged span, and the common nouns

@@ -200,3 +200,15 @@ def test_a_body_named_after_a_person_is_not_that_person(extract):
     assert q.speaker_type == "org"
     assert q.speaker_name != "Dana Carver"
     assert q.speaker_mention == "Carver administration"
+
+
+def test_two_countries_ministries_of_the_same_name_stay_apart(extract):
+    text = ("Ukraine’s Defense Ministry said the strike hit a plant. Russia’s Defense Ministry "
+            "said the attack was retaliation for Ukrainian attacks. The ministry added that 33 "
+            "drones were shot down.")
+    extraction = extract("en", text)
+    ukraine = quote_with(extraction, "the strike hit")
+    russia = quote_with(extraction, "the attack was")
+    later = quote_with(extraction, "33 drones")
+    assert ukraine.speaker_id != russia.speaker_id
+    assert later.speaker_id == russia.speaker_id

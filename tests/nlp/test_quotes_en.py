@@ -650,3 +650,20 @@ def test_raising_a_concern_reports_it(extract):
     text = "The union has raised concerns that the new rota would leave wards understaffed."
     q = quote_with(extract("en", text), "the new rota")
     assert q.speaker_mention == "The union"
+
+
+def test_one_of_a_group_named_in_apposition_to_the_group(extract):
+    # "one of the victims, Jane Doyle, filed a lawsuit saying …": the name hangs on "victims"
+    text = ("The banker's former partner, Helen Marsh, was charged. She was convicted. In 2009, "
+            "one of the banker's victims, Laura Pike, filed a lawsuit saying he had flown her "
+            "around the world. She later said she was 15 when the abuse began.")
+    extraction = extract("en", text)
+    assert quote_with(extraction, "he had flown").speaker_name == "Laura Pike"
+    assert quote_with(extraction, "she was 15").speaker_name == "Laura Pike"
+
+
+def test_he_prefers_the_main_subject_to_a_relative_clause_subject(extract):
+    text = ("Omar Haddad runs a bakery in the camp. But Haddad is aware of the effect Karimi may "
+            "have on the talks. \"He's the most feared man in the region,\" he said.")
+    q = quote_with(extract("en", text), "He's the most")
+    assert q.speaker_name == "Omar Haddad"

@@ -141,3 +141,24 @@ def test_a_name_the_tagger_missed_before_an_apposed_function(extract):
             "sera mise en place. « Rien ne va arriver au Niger », a-t-il indiqué.")
     q = quote_with(extract("fr", text), "Rien ne va")
     assert q.speaker_name == "Boukary Zongo"
+
+
+def test_a_surname_the_tagger_left_out_of_a_given_name_joins_it(extractor):
+    # « Stéphane Peu »-like names: the tagger labels the given name alone and reads the
+    # surname as a common word; the capitalised word right after a known given name is still
+    # the surname, so the person in apposition (« un autre député ») is found.
+    from spacy.tokens import Span
+
+    from pipeline.ids import text_sha256
+    from pipeline.nlp.extract import extract_doc
+    from pipeline.records import Article
+
+    text = ("Julien Bien, un autre député, a pris la parole et a déclaré que de telles "
+            "interruptions étaient honteuses.")
+    doc = extractor.nlp("fr")(text)
+    doc.ents = [Span(doc, 0, 1, label="PER")]  # the tagger's miss, made certain
+    article = Article(doc_id="t", source="t", text=text, text_sha256=text_sha256(text),
+                      lang="fr")
+    extraction = extract_doc(doc, article=article, resources=extractor.resources, lang="fr")
+    (quote,) = extraction.quotes
+    assert quote.speaker_name == "Julien Bien"
