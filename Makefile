@@ -62,7 +62,8 @@ eval: sync
 		tests/heldout35/fr-heldout35 tests/heldout35/en-heldout35 \
 		tests/heldout36/fr-heldout36 tests/heldout36/en-heldout36 \
 		tests/heldout37/fr-heldout37 tests/heldout37/en-heldout37 \
-		tests/heldout38/fr-heldout38 tests/heldout38/en-heldout38
+		tests/heldout38/fr-heldout38 tests/heldout38/en-heldout38 \
+		tests/heldout39/fr-heldout39 tests/heldout39/en-heldout39
 
 bench: sync
 	.venv/bin/newsevents -q bench

@@ -57,6 +57,7 @@ HELDOUT35 = PROJECT_DIR / "tests" / "heldout35"
 HELDOUT36 = PROJECT_DIR / "tests" / "heldout36"
 HELDOUT37 = PROJECT_DIR / "tests" / "heldout37"
 HELDOUT38 = PROJECT_DIR / "tests" / "heldout38"
+HELDOUT39 = PROJECT_DIR / "tests" / "heldout39"
 SHARED_EVAL = PROJECT_DIR.parent / "shared" / "eval"
 
 
@@ -148,17 +149,20 @@ _PRECISION_FLOORS = {"fr-heldout18": 0.85, "en-heldout20": 0.85, "fr-heldout26":
 # fr-heldout35 keeps one: a statement the news agency relays, given to the agency, which the
 # annotator counts as not speaking. fr-heldout38 keeps two: « A ses yeux, « … » » and « Pour la
 # syndicaliste, … » taken up by the union leaders named last, not by the one the paragraph
-# quotes.
+# quotes. heldout39 arrived last and was not read for rules: fr keeps five (the spokeswoman's
+# lower-case surname, « a-t-elle déclaré » then going to the ambassador named after her), en
+# three (a party, a person named in the content, a family member named in the quotation).
 _NEGATIVE_ALLOWANCES = {"fr-heldout27": 1, "en-heldout27": 1, "en-heldout29": 1,
                         "fr-heldout30": 1, "en-heldout32": 2, "fr-heldout35": 1,
-                        "fr-heldout38": 2}
+                        "fr-heldout38": 2, "fr-heldout39": 5, "en-heldout39": 3}
 # fr-heldout35's mentions: « selon lui » taken for the speaker of an accusation the annotator
 # gives to the junta named in the sentence before, and the agency that relays a statement.
 # fr-heldout37's: « X, un autre député, a déclaré », where the annotator takes the name and the
-# extractor the apposition (both resolve to X).
+# extractor the apposition (both resolve to X). fr-heldout39's: a surname in lower case
+# (« a déclaré lugandar »), read by no rule as a name.
 _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0.85,
                    "fr-heldout26": 0.85, "fr-heldout29": 0.85, "fr-heldout35": 0.85,
-                   "fr-heldout37": 0.85}
+                   "fr-heldout37": 0.85, "fr-heldout39": 0.80}
 
 
 @pytest.mark.parametrize(
@@ -192,7 +196,8 @@ _MENTION_FLOORS = {"fr-heldout16": 0.85, "en-heldout20": 0.85, "fr-heldout21": 0
      (HELDOUT35 / "fr-heldout35", 0.89), (HELDOUT35 / "en-heldout35", 0.84),
      (HELDOUT36 / "fr-heldout36", 0.79), (HELDOUT36 / "en-heldout36", 0.90),
      (HELDOUT37 / "fr-heldout37", 0.90), (HELDOUT37 / "en-heldout37", 0.95),
-     (HELDOUT38 / "fr-heldout38", 0.82), (HELDOUT38 / "en-heldout38", 0.94)],
+     (HELDOUT38 / "fr-heldout38", 0.82), (HELDOUT38 / "en-heldout38", 0.94),
+     (HELDOUT39 / "fr-heldout39", 0.86), (HELDOUT39 / "en-heldout39", 0.93)],
 )
 def test_later_heldout_sets_stay_above_their_floors(settings, folder, f1_floor):
     scores = evaluate_gold_sets([folder], settings=settings).per_set[folder.name]
