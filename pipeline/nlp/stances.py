@@ -485,15 +485,16 @@ class _Composer:
             return False
         head = tok.head
         following = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-        if head.pos_ in ("VERB", "AUX") and following in ("de", "d'", "d’") and not (
-                tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("un", "au", "à")) and not (
-                self.diminished_noun(tok)):
+        if _some_not_few(tok):
+            return False
+        if head.pos_ in ("VERB", "AUX") and following in ("de", "d'", "d’") and \
+                not self.diminished_noun(tok):
             return True  # « donne peu de garanties » = « ne donne guère de garanties »
         if head.pos_ not in ("ADJ", "ADV", "NOUN") or head.i < tok.i:
             return False
         previous = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        if previous in ("a", "an", "un", "au", "à", "the", "le", "la", "les", "no", "not"):
-            return False  # "a little", "a few", « un peu », « au moins », « à moins que »
+        if previous in ("the", "le", "la", "les", "no", "not"):
+            return False  # "the least", « pas moins »: a superlative or a litotes
         # "a little boy": the article before the noun makes "little" a size, not a quantity
         return not (head.pos_ == "NOUN" and any(
             c.dep_ == "det" and c.i < tok.i for c in head.children))
@@ -615,8 +616,7 @@ class _Composer:
             return "favor"
         if self.listed(tok, self.lex.privatives):
             return "privative"
-        if tok.lower_ in self.lex.diminishers and tok.i > 0 and tok.doc[tok.i - 1].lower_ in (
-                "un", "au", "à", "a"):
+        if tok.lower_ in self.lex.diminishers and _some_not_few(tok):
             return None  # « un peu de succès », « au moins », "a little": some, not few
         if self.listed(tok, self.lex.reversers) or self.pair_attitude(tok,
                                                                       self.lex.opposer_pairs):
@@ -1319,6 +1319,13 @@ def _removed_person(word: Token, inside: set[int]) -> Token | None:
 _FRAME_DEPS = frozenset({"advcl", "acl", "xcomp"})
 
 
+def _some_not_few(tok: Token) -> bool:
+    """ "a little", "a few", « un peu », « au moins », « à moins que »: after these articles
+    and prepositions a degree word means some, or is part of a locution, not "few"."""
+    before = ("a", "an") if tok.lang_ == "en" else ("un", "au", "à")  # (« il a peu de »)
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in before
+
+
 def _participle(tok: Token) -> bool:
     return tok.tag_ == "VBG" or bool({"Part", "Ger"} & set(tok.morph.get("VerbForm")))
 
@@ -1849,12 +1856,12 @@ def stances_for_quote(doc: Doc, quote: Quote, *, lang: str,
         phrase_label, phrase_method = label, method
         if found is not None and _denied_evil([found[1]], label, method, composer):
             phrase_label, phrase_method = "against", "denied-negative"
-            # "fewer deaths": against the deaths, so the phrase names them without the word
-            # that denied them
-            assert composer is not None
-            kept = {t.i for t in content_tokens} - {
-                t.i for t in found[1].subtree if composer.is_negator(t)}
-            found = (noun_phrase(found[1], kept) or found[0], found[1])
+            if composer is not None:
+                # "fewer deaths": against the deaths, so the phrase names them without the
+                # word that denied them
+                kept = {t.i for t in content_tokens} - {
+                    t.i for t in found[1].subtree if composer.is_negator(t)}
+                found = (noun_phrase(found[1], kept) or found[0], found[1])
         elif found is not None and composer is not None and found[1].i in composer.patients \
                 and label in ("favor", "against"):
             phrase_label = "against" if label == "favor" else "favor"  # for ending it
