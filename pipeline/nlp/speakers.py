@@ -325,12 +325,8 @@ class Resolver:
                      and not ctx.person_surname(doc[span[0]])):
                 continue
             s, e = span
-            if s == e and e + 1 < len(doc) and self._given_name_gender(doc[s].text) and \
-                    doc[e + 1].is_alpha and doc[e + 1].text[:1].isupper() and \
-                    not doc[e + 1].text.isupper() and not doc[e + 1].ent_type_ and \
-                    not ctx.in_quotes(doc[e + 1]) and \
-                    ctx.lexicon.title(doc[e + 1].text) is None:
-                e += 1  # « Stéphane Peu »: a surname that is also a common word, left untagged
+            if s == e and self._untagged_surname_after(doc[s]):
+                e += 1
             left = s
             # « Marine Le Pen » where the tagger kept only « Le Pen » (and read « Marine » as a
             # noun): a capitalised given name right before the name belongs to it
@@ -364,6 +360,18 @@ class Resolver:
         for mention in sorted(found, key=lambda m: (len(m.words) == 1, m.start)):
             self._add_name(mention)
         self._collect_known_variants()
+
+    def _untagged_surname_after(self, given: Token) -> bool:
+        """ « Stéphane Peu »: the tagger kept the given name alone and read the surname, a
+        common word, as an adverb; a capitalised word right after a known given name is the
+        surname (not an acronym, a title or another entity)."""
+        ctx = self.ctx
+        if given.i + 1 >= len(ctx.doc) or not self._given_name_gender(given.text):
+            return False
+        after = ctx.doc[given.i + 1]
+        return after.is_alpha and after.text[:1].isupper() and not after.text.isupper() \
+            and not after.ent_type_ and not ctx.in_quotes(after) \
+            and ctx.lexicon.title(after.text) is None
 
     def _names_before_a_role(self, taken: list[NameMention]) -> list[NameMention]:
         """Capitalised proper nouns the tagger did not take for a person, followed by a comma
